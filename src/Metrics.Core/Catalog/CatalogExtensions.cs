@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Metrics.Core.Catalog;
+
+public static class CatalogExtensions
+{
+    public static IServiceCollection AddMetricsCatalog(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
+        services.AddScoped<SeedImporter>();
+        services.AddScoped<CatalogQueries>();
+        return services;
+    }
+}

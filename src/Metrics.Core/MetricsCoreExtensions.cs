@@ -1,0 +1,18 @@
+using Metrics.Core.Catalog;
+using Metrics.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Metrics.Core;
+
+public static class MetricsCoreExtensions
+{
+    /// <summary>Everything both hosts share: storage, the catalog, and (as they arrive) collectors and jobs.</summary>
+    public static IHostApplicationBuilder AddMetricsCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMetricsStorage(builder.Configuration);
+        builder.Services.AddMetricsCatalog();
+        return builder;
+    }
+}

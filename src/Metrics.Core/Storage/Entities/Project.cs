@@ -1,0 +1,14 @@
+namespace Metrics.Core.Storage.Entities;
+
+public sealed class Project
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public string Category { get; set; } = "";
+    public string Act { get; set; } = "";
+    public string Description { get; set; } = "";
+    public bool Tracked { get; set; }
+    public DateOnly? FirstPublicDate { get; set; }
+    public DatePrecision? FirstPublicPrecision { get; set; }
+    public List<Repository> Repositories { get; set; } = [];
+}

@@ -1,0 +1,32 @@
+namespace Metrics.Core.Storage.Entities;
+
+public sealed class Repository
+{
+    public int Id { get; set; }
+    public required string ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public Forge Forge { get; set; }
+    public RepositoryKind Kind { get; set; }
+    public required string Owner { get; set; }
+
+    /// <summary>Empty for a whole organisation (a Hugging Face author).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The forge's own id; survives renames and transfers, so history follows the repository.</summary>
+    public long? ForgeId { get; set; }
+    public RepositoryRole Role { get; set; }
+    public bool Tracked { get; set; }
+    public RepositoryStatus Status { get; set; }
+    public DateTime? CreatedAt { get; set; }
+
+    /// <summary>Set when the data came from a simulated forge (it marks its answers), so pages can say so.</summary>
+    public bool Simulated { get; set; }
+
+    /// <summary>
+    /// "owner/name" as the seed file names it; collectors follow renames in Owner/Name, the import keeps matching on this.
+    /// Null for a repository a user added in the dashboard.
+    /// </summary>
+    public string? CatalogName { get; set; }
+
+    public string FullName => Name.Length == 0 ? Owner : $"{Owner}/{Name}";
+}

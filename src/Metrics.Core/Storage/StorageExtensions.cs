@@ -1,0 +1,64 @@
+using Metrics.Core.Storage.Bulk;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Metrics.Core.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>Migrations live in one assembly per provider, referenced by the hosts.</summary>
+    public const string SqliteMigrationsAssembly = "Metrics.Storage.Sqlite";
+    public const string PostgresMigrationsAssembly = "Metrics.Storage.Postgres";
+
+    public static IServiceCollection AddMetricsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Metrics"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        services.AddDbContext<MetricsDbContext>((provider, builder) =>
+            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddScoped<IBulkWriter>(provider =>
+        {
+            var db = provider.GetRequiredService<MetricsDbContext>();
+            return db.Database.IsNpgsql() ? new PostgresBulkWriter(db) : new SqliteBulkWriter(db);
+        });
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        if (options.IsPostgres)
+        {
+            return builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
+
+        var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? DatabaseOptions.DefaultSqliteConnectionString
+            : options.ConnectionString;
+        EnsureSqliteDirectory(connectionString);
+        return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+    }
+
+    // A new user's first run creates ./data/ instead of failing with "unable to open database file".
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}
