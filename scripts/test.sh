@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Starts a throwaway PostgreSQL cluster on a free 127.0.0.1 port for the storage tests
+# (installing the server when it is missing and we are root), and stops it on exit, also on failure.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+log() { printf '== %s\n' "$*" >&2; }
+
+as_root() { [ "$(id -u)" = 0 ]; }
+apt_updated=0
+apt_install() {
+  as_root || { log "cannot install $* (not root)"; return 1; }
+  if [ "$apt_updated" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+find_pg_bin() {
+  local dir
+  for dir in "$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/x)")" /usr/lib/postgresql/*/bin; do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return 0; fi
+  done
+  return 1
+}
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+pg_bin="$(find_pg_bin || true)"
+if [ -z "$pg_bin" ]; then
+  log "PostgreSQL server not found; installing the Debian package"
+  apt_install postgresql || true
+  pg_bin="$(find_pg_bin || true)"
+fi
+
+pg_dir=""
+cleanup() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+
+run_pg() {
+  # initdb refuses to run as root; the data directory belongs to the postgres user.
+  if as_root; then su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; else "$@"; fi
+}
+
+if [ -n "$pg_bin" ]; then
+  pg_dir="$(mktemp -d /tmp/metrics-pg.XXXXXX)"
+  mkdir -p "$pg_dir/data"
+  as_root && chown -R postgres: "$pg_dir"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  run_pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U metrics -E UTF8 >/dev/null
+  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  export METRICS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=metrics;Database=postgres"
+  log "PostgreSQL running on 127.0.0.1:$port"
+elif [ "${CI:-}" = "true" ]; then
+  log "PostgreSQL is required under CI and could not be installed"; exit 1
+else
+  log "PostgreSQL not available: the PostgreSQL storage tests will fail"
+fi
+
+# --- Browser and fonts for page tests and charts (Debian packages; Playwright never downloads) -----
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  log "installing chromium and CJK fonts"
+  apt_install chromium fonts-noto-cjk || log "could not install chromium/fonts"
+fi
+
+# --- Tests ---------------------------------------------------------------------------------------
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+set +e
+dotnet test Metrics.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+# One plain closing line over every test project, for whoever reads only the last line.
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -1,0 +1,3 @@
+using Metrics.Cli;
+
+return await MetricsCommandLine.Build().Parse(args).InvokeAsync();
