@@ -13,6 +13,7 @@ internal static class MetricsCommandLine
             "(e.g. Database__Provider=Postgres, ConnectionStrings__Metrics=...).");
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(CollectCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,6 @@
 using Metrics.Core.Catalog;
+using Metrics.Core.Collection;
+using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +15,8 @@ public static class MetricsCoreExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMetricsStorage(builder.Configuration);
         builder.Services.AddMetricsCatalog();
+        builder.Services.AddMetricsCollection();
+        builder.Services.AddGitHubCollector();
         return builder;
     }
 }
