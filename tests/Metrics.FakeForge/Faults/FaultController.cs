@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Metrics.FakeForge.Core;
+
+namespace Metrics.FakeForge.Faults;
+
+/// <summary>
+/// Holds the fault switches and decides per request. A decision hashes seed + method + path + the
+/// number of earlier requests to that path, so the same sequence of requests meets the same faults.
+/// </summary>
+public sealed class FaultController(int seed, FaultSettings initial)
+{
+    private static readonly int[] ErrorStatuses = [500, 502, 503];
+    private readonly ConcurrentDictionary<string, int> _counters = new(StringComparer.Ordinal);
+    private volatile FaultSettings _settings = initial;
+
+    public FaultSettings Settings
+    {
+        get => _settings;
+        set => _settings = value;
+    }
+
+    public FaultDecision Decide(string method, string path)
+    {
+        var s = _settings;
+        if (s.ErrorRate <= 0 && s.TruncateRate <= 0 && s.DropRate <= 0)
+        {
+            return new FaultDecision(FaultKind.None);
+        }
+
+        var key = method + " " + path;
+        var n = _counters.AddOrUpdate(key, 1, (_, c) => c + 1);
+        var h = Det.Hash((ulong)seed, Det.Of(key), (ulong)n);
+        var u = Det.Unit(h);
+        if (u < s.DropRate)
+        {
+            return new FaultDecision(FaultKind.Drop);
+        }
+
+        if (u < s.DropRate + s.ErrorRate)
+        {
+            return new FaultDecision(FaultKind.Error, ErrorStatuses[Det.Mix(h) % 3]);
+        }
+
+        return u < s.DropRate + s.ErrorRate + s.TruncateRate ? new FaultDecision(FaultKind.Truncate) : new FaultDecision(FaultKind.None);
+    }
+
+    /// <summary>Restart the per-path counters: the next requests meet the same faults as after start.</summary>
+    public void ResetCounters() => _counters.Clear();
+}

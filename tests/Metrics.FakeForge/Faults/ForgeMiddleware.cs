@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Metrics.FakeForge.Core;
+using Metrics.FakeForge.GitHub;
+using Metrics.FakeForge.Hosting;
+
+namespace Metrics.FakeForge.Faults;
+
+/// <summary>
+/// Around every forge request: statistics, requests in flight per client (for GitHub's secondary
+/// limit) and the seeded faults. Control routes under /_fake are left alone.
+/// </summary>
+internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
+{
+    private const string InFlightItem = "fake-forge.in-flight";
+    private static readonly string[] ForgePrefixes = ["/github", "/gitee", "/hf"];
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+
+    public static int InFlightOf(HttpContext http) => http.Items.TryGetValue(InFlightItem, out var n) && n is int i ? i : 0;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        if (!ForgePrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            await next(http);
+            return;
+        }
+
+        var endpoint = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path}";
+        var client = ClientKey(http);
+        var status = "dropped";
+        state.Stats.Started();
+        http.Items[InFlightItem] = _inFlight.AddOrUpdate(client, 1, (_, n) => n + 1);
+        try
+        {
+            var fault = state.Faults.Decide(http.Request.Method, path);
+            if (state.Faults.Settings.LatencyMs is > 0 and var ms)
+            {
+                await Task.Delay(ms, http.RequestAborted);
+            }
+
+            switch (fault.Kind)
+            {
+                case FaultKind.Drop:
+                    http.Abort();
+                    return;
+                case FaultKind.Error:
+                    http.Response.Headers["X-Fake-Fault"] = "error";
+                    await ServerError(fault.Status).ExecuteAsync(http);
+                    status = fault.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return;
+                case FaultKind.Truncate:
+                    http.Response.Headers["X-Fake-Fault"] = "truncate";
+                    http.Items[JsonPayload.TruncateItem] = true;
+                    break;
+            }
+
+            await next(http);
+            status = http.Items.ContainsKey(JsonPayload.TruncatedItem)
+                ? "truncated"
+                : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(client, 0, (_, n) => n - 1);
+            state.Stats.Finished(endpoint, status);
+        }
+    }
+
+    private static JsonPayload ServerError(int status) => status switch
+    {
+        502 => new JsonPayload(502, Encoding.UTF8.GetBytes("<html><body><h1>502 Bad Gateway</h1></body></html>\n"), "text/html"),
+        503 => JsonPayload.Json(503, new System.Text.Json.Nodes.JsonObject { ["message"] = "Service Unavailable" }),
+        _ => JsonPayload.Json(500, new System.Text.Json.Nodes.JsonObject { ["message"] = "Server Error" }),
+    };
+
+    /// <summary>Same identity the forges use: a GitHub/HF bearer token, a Gitee access_token, else the address.</summary>
+    private static string ClientKey(HttpContext http) =>
+        GitHubCall.TokenOf(http.Request)
+        ?? http.Request.Query["access_token"].FirstOrDefault()
+        ?? "anonymous:" + http.Connection.RemoteIpAddress;
+}

@@ -1,0 +1,22 @@
+using Metrics.FakeForge.Hosting;
+
+FakeForgeOptions options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+// One line per request from the fake's own (redacted) log; ASP.NET's chatter only when something is wrong.
+options.ConfigureLogging = logging => logging
+    .AddSimpleConsole(c => c.SingleLine = true)
+    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+await using var server = await FakeForgeServer.StartAsync(options);
+Console.WriteLine($"Fake forge (seed {server.World.Seed}) on {server.BaseAddress}: GitHub {server.GitHubApiUrl}, Gitee {server.GiteeApiUrl}, Hugging Face {server.HuggingFaceUrl}");
+await server.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Metrics.FakeForge.Core;
+
+namespace Metrics.FakeForge.World;
+
+/// <summary>
+/// The offline demo: the product catalog's owners and names with synthetic numbers. Only the
+/// coordinates are taken from the catalog; every count is drawn from the seed.
+/// </summary>
+public static class CatalogWorld
+{
+    public static ForgeWorld Load(string path, int seed, DateTimeOffset anchor, IReadOnlyList<string> pushTokens)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var github = new RepositoryFactory(seed, anchor);
+        var gitee = new GiteeFactory(seed, anchor);
+        var hf = new HfFactory(seed, anchor);
+        var ghRepos = new Dictionary<string, GitHubRepository>(StringComparer.OrdinalIgnoreCase);
+        var giteeRepos = new Dictionary<string, GiteeRepository>(StringComparer.OrdinalIgnoreCase);
+        var models = new Dictionary<string, List<HfModel>>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var project in doc.RootElement.GetProperty("projects").EnumerateArray())
+        {
+            var repos = project.TryGetProperty("repositories", out var r) ? r.EnumerateArray().Select(Entry.From).ToList() : [];
+            GitHubRepository? primary = null;
+            foreach (var e in repos.Where(e => e.Forge == "github" && e.Name is not null))
+            {
+                var key = $"{e.Owner}/{e.Name}";
+                if (!ghRepos.TryGetValue(key, out var repo))
+                {
+                    repo = github.GitHub(Sketch(github, e));
+                    ghRepos[key] = repo;
+                }
+
+                primary ??= repo;
+            }
+
+            foreach (var e in repos.Where(e => e.Forge == "gitee" && e.Name is not null && !giteeRepos.ContainsKey($"{e.Owner}/{e.Name}")))
+            {
+                var source = primary ?? new RepositoryFactory(seed + 1, anchor).GitHub(Sketch(github, e));
+                giteeRepos[$"{e.Owner}/{e.Name}"] = gitee.FromGitHub(source, e.Owner, e.Name!, mirror: primary is not null);
+            }
+
+            foreach (var e in repos.Where(e => e.Forge == "huggingface"))
+            {
+                var list = models.TryGetValue(e.Owner, out var l) ? l : models[e.Owner] = [];
+                var rng = github.RandomFor("catalog-hf:" + e.Owner + "/" + e.Name);
+                var names = e.Name is null ? Enumerable.Range(1, rng.Next(3, 7)).Select(k => $"synthetic-model-{k}") : [e.Name];
+                foreach (var name in names.Where(n => list.All(m => !m.Id.EndsWith("/" + n, StringComparison.OrdinalIgnoreCase))))
+                {
+                    list.Add(hf.Model(e.Owner, name, (int)rng.LogUniform(30, 1_400), rng.LogUniform(0.5, e.Tracked ? 80 : 10), rng.LogUniform(50, e.Tracked ? 60_000 : 5_000)));
+                }
+            }
+        }
+
+        return new ForgeWorld
+        {
+            Seed = seed,
+            Anchor = anchor,
+            GitHub = [.. ghRepos.Values],
+            Gitee = [.. giteeRepos.Values],
+            HuggingFace = [.. models.Select(p => new HfOrganization(p.Key, p.Value))],
+            PushTokens = pushTokens,
+        };
+    }
+
+    private static GitHubSketch Sketch(RepositoryFactory factory, Entry e)
+    {
+        var rng = factory.RandomFor("catalog:" + e.Owner + "/" + e.Name);
+        var sketch = WorldGenerator.Sketch(rng, factory.Anchor, e.Owner, e.Name!);
+        var age = (int)rng.LogUniform(200, 4_380);
+        var stars = e.Tracked ? rng.LogUniform(5_000, 150_000) : rng.LogUniform(100, 20_000);
+        return sketch with
+        {
+            AgeDays = age,
+            StarsPerDay = stars / age,
+            Bursts = [],
+            Users = Math.Max(3, sketch.Users),
+            Releases = Math.Max(2, sketch.Releases),
+            Description = $"Synthetic fake-forge data for {e.Owner}/{e.Name} (numbers are not real)",
+        };
+    }
+
+    private sealed record Entry(string Forge, string Owner, string? Name, bool Tracked)
+    {
+        public static Entry From(JsonElement e) => new(
+            e.GetProperty("forge").GetString() ?? "",
+            e.GetProperty("owner").GetString() ?? "",
+            e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null,
+            e.TryGetProperty("tracked", out var t) && t.ValueKind == JsonValueKind.True);
+    }
+}
