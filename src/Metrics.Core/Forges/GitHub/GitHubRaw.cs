@@ -15,11 +15,18 @@ internal sealed class GitHubRaw(IConnection connection)
         var status = response.HttpResponse.StatusCode;
         var links = response.HttpResponse.ApiInfo?.Links ?? new Dictionary<string, Uri>();
         var body = default(T);
-        if (status == HttpStatusCode.OK && response.Body is { Length: > 0 } bytes)
+        // Octokit keeps a JSON body as text on the underlying response and only fills Body for binary content.
+        var text = response.HttpResponse.Body switch
+        {
+            string json => json,
+            byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+            _ => null,
+        };
+        if (status == HttpStatusCode.OK && !string.IsNullOrEmpty(text))
         {
             try
             {
-                body = JsonSerializer.Deserialize<T>(bytes);
+                body = JsonSerializer.Deserialize<T>(text);
             }
             catch (JsonException e)
             {
