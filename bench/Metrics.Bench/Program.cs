@@ -1,0 +1,3 @@
+using Metrics.Bench;
+
+return await BenchCommand.RunAsync(args);
