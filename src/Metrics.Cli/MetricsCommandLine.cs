@@ -14,6 +14,7 @@ internal static class MetricsCommandLine
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(CollectCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         return root;
     }
 }

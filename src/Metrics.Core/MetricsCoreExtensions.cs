@@ -1,6 +1,9 @@
 using Metrics.Core.Catalog;
 using Metrics.Core.Collection;
 using Metrics.Core.Forges.GitHub;
+using Metrics.Core.Forges.Gitee;
+using Metrics.Core.Forges.HuggingFace;
+using Metrics.Core.Mirrors;
 using Metrics.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +20,7 @@ public static class MetricsCoreExtensions
         builder.Services.AddMetricsCatalog();
         builder.Services.AddMetricsCollection();
         builder.Services.AddGitHubCollector();
+        builder.Services.AddGiteeCollector().AddHuggingFaceCollector().AddMirrorComparison();
         return builder;
     }
 }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.ExceptionServices;
+using Metrics.Core.Forges.Http;
+using Microsoft.Extensions.Options;
+using Refit;
+using Repository = Metrics.Core.Storage.Entities.Repository;
+
+namespace Metrics.Core.Forges.Gitee;
+
+/// <summary>One page of a Gitee list and the page count Gitee reported in its total_page header.</summary>
+internal sealed record GiteePage<T>(IReadOnlyList<T> Items, int? TotalPages);
+
+/// <summary>
+/// Turns Gitee's answers into data or into the exceptions the collection service understands, and pages through lists
+/// by total_page (falling back to "a short page is the last" where Gitee sends no total).
+/// </summary>
+internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options, TimeProvider time)
+{
+    public IGiteeApi Api => api;
+
+    public int PageSize => options.Value.PageSize;
+
+    public async Task<GiteeProject> RepositoryAsync(Repository repository, CancellationToken cancellationToken)
+    {
+        var (project, _) = await ReadAsync(() => api.GetRepositoryAsync(repository.Owner, repository.Name, cancellationToken), repository, "repository", listing: false);
+        return project ?? throw new MalformedAnswerException($"Gitee answered the repository {repository.FullName} with an empty body.");
+    }
+
+    public delegate Task<IApiResponse<T[]>> PageCall<T>(int page, int perPage);
+
+    public async Task<GiteePage<T>> PageAsync<T>(Repository repository, string what, PageCall<T> call, int page)
+    {
+        var (items, headers) = await ReadAsync(() => call(page, PageSize), repository, what, listing: true);
+        return new GiteePage<T>(items ?? [], TotalPages(headers));
+    }
+
+    public async Task<List<T>> AllAsync<T>(Repository repository, string what, PageCall<T> call)
+    {
+        var all = new List<T>();
+        IReadOnlyList<T> previous = [];
+        for (var page = 1; ; page++)
+        {
+            var current = await PageAsync(repository, what, call, page);
+            // An endpoint that ignores paging answers every page with the same list: once is enough.
+            if (page > 1 && current.Items.SequenceEqual(previous))
+            {
+                return all;
+            }
+
+            all.AddRange(current.Items);
+            if (IsLast(current, page))
+            {
+                return all;
+            }
+
+            previous = current.Items;
+        }
+    }
+
+    /// <summary>Past total_page; or, without one, a short page (or a longer one: the endpoint does not page at all).</summary>
+    public bool IsLast<T>(GiteePage<T> current, int page) =>
+        current.Items.Count == 0 || (current.TotalPages is { } total ? page >= total : current.Items.Count != PageSize);
+
+    private async Task<(T? Content, System.Net.Http.Headers.HttpResponseHeaders? Headers)> ReadAsync<T>(
+        Func<Task<IApiResponse<T>>> call, Repository repository, string what, bool listing)
+    {
+        IApiResponse<T> response;
+        try
+        {
+            response = await call();
+        }
+        catch (ApiRequestException e) when (e.InnerException is not null)
+        {
+            // Refit wraps what the pipeline threw (rate-limit deferral, exhausted retries); the service wants the original.
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+
+        using var _ = response;
+        if (response.Error is ApiRequestException { InnerException: { } inner })
+        {
+            ExceptionDispatchInfo.Throw(inner);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            if (response.Error is { } error)
+            {
+                throw new MalformedAnswerException(
+                    $"Gitee answered the {what} of {repository.FullName} with JSON that is not the documented shape: {error.InnerException?.Message ?? error.Message}", error);
+            }
+
+            return (response.Content, response.Headers);
+        }
+
+        return Failure(response, repository, what, listing) is { } failure ? throw failure : (default, response.Headers);
+    }
+
+    private Exception? Failure<T>(IApiResponse<T> response, Repository repository, string what, bool listing)
+    {
+        var body = (response.Error as ApiException)?.Content ?? "";
+        return response.StatusCode switch
+        {
+            // Gitee answers 404 "没有相关数据" for an empty list, and "Not Found Project" for a missing repository.
+            HttpStatusCode.NotFound when listing && !body.Contains("Project", StringComparison.OrdinalIgnoreCase) => null,
+            HttpStatusCode.NotFound => new RepositoryUnavailableException(Storage.Entities.RepositoryStatus.NotFound,
+                $"Gitee has no repository {repository.FullName} (deleted, renamed or private): its stored data is kept."),
+            HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests when body.Contains("rate limit", StringComparison.OrdinalIgnoreCase) =>
+                new RateLimitDeferredException(time.GetUtcNow() + options.Value.RateLimitPause),
+            _ => new HttpRequestException(
+                $"Gitee answered {(int?)response.StatusCode} for the {what} of {repository.FullName}: {Shorten(body)}", null, response.StatusCode),
+        };
+    }
+
+    private static int? TotalPages(System.Net.Http.Headers.HttpResponseHeaders? headers) =>
+        headers is not null && headers.TryGetValues("total_page", out var values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var total) ? total : null;
+
+    private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
+}
