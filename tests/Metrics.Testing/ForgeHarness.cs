@@ -89,15 +89,19 @@ public sealed class ForgeHarness : IAsyncDisposable
     public async Task<CollectionSummary> CollectAsync(CollectionRequest? request = null)
     {
         var service = Services.GetRequiredService<CollectionService>();
-        var github = Services.GetRequiredKeyedService<Core.Forges.Http.RateLimitState>(Core.Forges.GitHub.GitHubExtensions.HttpClientName);
+        string[] forges = [Core.Forges.GitHub.GitHubExtensions.HttpClientName, Core.Forges.Gitee.GiteeExtensions.HttpClientName, Core.Forges.HuggingFace.HuggingFaceExtensions.HttpClientName];
+        var limits = forges.Select(f => Services.GetRequiredKeyedService<Core.Forges.Http.RateLimitState>(f)).ToList();
         using var stop = new CancellationTokenSource();
         var pump = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                if (github.WaitingUntil is { } until && Fake.FakeTime is { } fake && until > fake.GetUtcNow())
+                foreach (var limit in limits)
                 {
-                    fake.SetUtcNow(until);
+                    if (limit.WaitingUntil is { } until && Fake.FakeTime is { } fake && until > fake.GetUtcNow())
+                    {
+                        fake.SetUtcNow(until);
+                    }
                 }
 
                 await Task.Delay(5, CancellationToken.None);
