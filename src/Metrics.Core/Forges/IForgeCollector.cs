@@ -25,3 +25,6 @@ public sealed class RepositoryUnavailableException(RepositoryStatus status, stri
 
 /// <summary>An answer that is not what the API documents and will not get better by retrying.</summary>
 public sealed class MalformedAnswerException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The forge answered, but with an error status that retrying did not cure; the message says which.</summary>
+public sealed class ForgeAnswerException(string message) : Exception(message);

@@ -108,8 +108,8 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
                 $"Gitee has no repository {repository.FullName} (deleted, renamed or private): its stored data is kept."),
             HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests when body.Contains("rate limit", StringComparison.OrdinalIgnoreCase) =>
                 new RateLimitDeferredException(time.GetUtcNow() + options.Value.RateLimitPause),
-            _ => new HttpRequestException(
-                $"Gitee answered {(int?)response.StatusCode} for the {what} of {repository.FullName}: {Shorten(body)}", null, response.StatusCode),
+            _ => new ForgeAnswerException(
+                $"Gitee answered {(int?)response.StatusCode} for the {what} of {repository.FullName}: {Shorten(body)}"),
         };
     }
 

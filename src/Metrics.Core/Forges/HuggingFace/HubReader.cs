@@ -90,8 +90,8 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
             HttpStatusCode.NotFound or HttpStatusCode.Unauthorized => new RepositoryUnavailableException(Storage.Entities.RepositoryStatus.NotFound,
                 $"Hugging Face has no public {repository.FullName} (deleted, renamed or private): its stored data is kept."),
             HttpStatusCode.TooManyRequests => new RateLimitDeferredException(time.GetUtcNow() + TimeSpan.FromMinutes(5)),
-            _ => new HttpRequestException(
-                $"Hugging Face answered {(int?)response.StatusCode} for {repository.FullName}: {(body.Length > 300 ? body[..300] + "…" : body)}", null, response.StatusCode),
+            _ => new ForgeAnswerException(
+                $"Hugging Face answered {(int?)response.StatusCode} for {repository.FullName}: {(body.Length > 300 ? body[..300] + "…" : body)}"),
         };
     }
 
