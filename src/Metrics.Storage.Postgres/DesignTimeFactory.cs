@@ -1,5 +1,4 @@
 using Metrics.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Metrics.Storage.Postgres;
@@ -7,15 +6,6 @@ namespace Metrics.Storage.Postgres;
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context for this provider without a host.</summary>
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MetricsDbContext>
 {
-    public MetricsDbContext CreateDbContext(string[] args)
-    {
-        var options = new DatabaseOptions
-        {
-            Provider = DatabaseOptions.Postgres,
-            ConnectionString = Environment.GetEnvironmentVariable("METRICS_DESIGN_CONNECTION") ?? "Host=localhost;Database=metrics_design",
-        };
-        var builder = new DbContextOptionsBuilder<MetricsDbContext>();
-        StorageExtensions.Configure(builder, options);
-        return new MetricsDbContext(builder.Options);
-    }
+    public MetricsDbContext CreateDbContext(string[] args) => StorageExtensions.CreateContext(
+        DatabaseOptions.Postgres, Environment.GetEnvironmentVariable("METRICS_DESIGN_CONNECTION") ?? "Host=localhost;Database=metrics_design");
 }

@@ -32,6 +32,14 @@ public static class StorageExtensions
         return services;
     }
 
+    /// <summary>A context outside dependency injection: the migrations projects' design-time factories use it.</summary>
+    public static MetricsDbContext CreateContext(string provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<MetricsDbContext>();
+        Configure(builder, new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
+        return new MetricsDbContext(builder.Options);
+    }
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
         if (options.IsPostgres)
