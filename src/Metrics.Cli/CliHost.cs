@@ -10,7 +10,7 @@ namespace Metrics.Cli;
 /// <summary>The same services as the web app, built without a web server, with options validated up front.</summary>
 internal static class CliHost
 {
-    public static IHost Build()
+    public static IHost Build(Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -22,22 +22,32 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.AddMetricsCore();
+        configure?.Invoke(builder);
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         return host;
     }
 
+    // Start-up validation throws an AggregateException when several options fail (or one fails twice, through another).
+    private static IReadOnlyList<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException single => [.. single.Failures],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures).Distinct()],
+        _ => [],
+    };
+
     /// <summary>Runs one command's work, turning configuration errors into a message and exit code 2.</summary>
-    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> work, TextWriter error)
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> work, TextWriter error, Action<IHostApplicationBuilder>? configure = null)
     {
         IHost host;
         try
         {
-            host = Build();
+            host = Build(configure);
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
             {
                 await error.WriteLineAsync($"error: {failure}");
             }

@@ -15,6 +15,8 @@ internal static class MetricsCommandLine
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Metrics.Cli.Progress;
 using Metrics.Core.Collection;
 using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +34,15 @@ internal static class CollectCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var progress = new Progress<CollectionProgress>(p => output.WriteLine($"[{p.Done}/{p.Total}] {p.Current} — {p.Requests} requests so far"));
-            var summary = await services.GetRequiredService<CollectionService>().CollectAsync(request, progress, cancellationToken);
+            var summary = await ProgressDisplay.RunAsync(output, services,
+                progress => services.GetRequiredService<CollectionService>().CollectAsync(request, progress, cancellationToken), cancellationToken);
             await CollectionPrinter.PrintAsync(summary, output);
-            return summary.AllSucceeded ? ExitCodes.Success : ExitCodes.Failed;
+            foreach (var busy in summary.Busy)
+            {
+                await output.WriteLineAsync($"skipped {busy}: another run (a worker or another collect) is collecting it now");
+            }
+
+            return summary.AllSucceeded && summary.Busy.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }, parse.InvocationConfiguration.Error));
         return command;
     }

@@ -1,3 +1,4 @@
+using Metrics.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Core.Collection;
@@ -9,6 +10,7 @@ public static class CollectionExtensions
         services.AddOptions<CollectionOptions>().BindConfiguration(CollectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SecretScrubber>();
         services.AddSingleton<CollectionService>();
+        services.AddRepositoryLocks();
         return services;
     }
 }

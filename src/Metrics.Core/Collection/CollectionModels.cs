@@ -9,10 +9,14 @@ public sealed record CollectionRequest(IReadOnlyList<string> ProjectIds, Forge? 
 }
 
 public sealed record RepositoryRunSummary(
-    int RepositoryId, Forge Forge, string Repository, RunOutcome Outcome, int Requests, int NotModified, string? Error, bool Simulated);
+    int RepositoryId, Forge Forge, string Repository, RunOutcome Outcome, int Requests, int NotModified, string? Error, bool Simulated,
+    DateTimeOffset? DeferredUntil = null);
 
 public sealed record CollectionSummary(IReadOnlyList<RepositoryRunSummary> Repositories)
 {
+    /// <summary>Selected repositories left alone because another run (another worker, or the CLI) holds them now.</summary>
+    public IReadOnlyList<string> Busy { get; init; } = [];
+
     public bool AllSucceeded => Repositories.All(r => r.Outcome == RunOutcome.Succeeded);
     public int Requests => Repositories.Sum(r => r.Requests);
     public int NotModified => Repositories.Sum(r => r.NotModified);

@@ -1,5 +1,6 @@
 using Metrics.Core.Forges;
 using Metrics.Core.Forges.Http;
+using Metrics.Core.Scheduling;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +18,15 @@ public sealed partial class CollectionService(
     IServiceScopeFactory scopes,
     IOptions<CollectionOptions> options,
     SecretScrubber scrubber,
+    IRepositoryLocks locks,
     TimeProvider time,
     ILogger<CollectionService> logger)
 {
     public async Task<CollectionSummary> CollectAsync(
         CollectionRequest request, IProgress<CollectionProgress>? progress, CancellationToken cancellationToken)
     {
-        var states = await StartRunsAsync(request, cancellationToken);
+        var (states, lease, busy) = await StartRunsAsync(request, cancellationToken);
+        await using var held = lease;
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(states, parallel, (state, ct) => RunPhaseAsync(state, snapshot: true, ct));
@@ -38,10 +41,13 @@ public sealed partial class CollectionService(
             progress?.Report(new CollectionProgress(Interlocked.Increment(ref done), states.Count, states.Sum(s => s.Accounting.Requests), null, null, state.Name));
         });
         return new CollectionSummary([.. states.Select(s => new RepositoryRunSummary(
-            s.RepositoryId, s.Forge, s.Name, s.Outcome, s.Accounting.Requests, s.Accounting.NotModified, s.Error, s.Accounting.Simulated))]);
+            s.RepositoryId, s.Forge, s.Name, s.Outcome, s.Accounting.Requests, s.Accounting.NotModified, s.Error, s.Accounting.Simulated, s.DeferredUntil))])
+        {
+            Busy = busy,
+        };
     }
 
-    private async Task<List<RunState>> StartRunsAsync(CollectionRequest request, CancellationToken cancellationToken)
+    private async Task<(List<RunState> States, RepositoryLease Lease, IReadOnlyList<string> Busy)> StartRunsAsync(CollectionRequest request, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
@@ -62,12 +68,21 @@ public sealed partial class CollectionService(
             query = query.Where(r => ids.Contains(r.Id));
         }
 
-        var repositories = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var selected = await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var lease = await locks.TryAcquireAsync([.. selected.Select(r => r.Id)], cancellationToken);
+        var repositories = selected.Where(r => lease.Held.Contains(r.Id)).ToList();
+        var heldIds = repositories.Select(r => r.Id).ToList();
         var now = time.GetUtcNow().UtcDateTime;
+
+        // We hold these repositories now, so a run still marked Running was left by a process that died mid-run.
+        await db.CollectionRuns.Where(r => heldIds.Contains(r.RepositoryId) && r.Outcome == RunOutcome.Running).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Outcome, RunOutcome.Partial)
+            .SetProperty(r => r.Error, "interrupted: the process collecting it stopped before the run finished"), cancellationToken);
         var runs = repositories.Select(r => new CollectionRun { RepositoryId = r.Id, Kind = "full", StartedAt = now, Outcome = RunOutcome.Running }).ToList();
         db.CollectionRuns.AddRange(runs);
         await db.SaveChangesAsync(cancellationToken);
-        return [.. repositories.Zip(runs, (r, run) => new RunState(r.Id, run.Id) { Name = r.FullName, Forge = r.Forge })];
+        return ([.. repositories.Zip(runs, (r, run) => new RunState(r.Id, run.Id) { Name = r.FullName, Forge = r.Forge })],
+            lease, [.. selected.Where(r => !lease.Held.Contains(r.Id)).Select(r => r.FullName)]);
     }
 
     private async ValueTask RunPhaseAsync(RunState state, bool snapshot, CancellationToken cancellationToken)
@@ -96,6 +111,7 @@ public sealed partial class CollectionService(
         }
         catch (RateLimitDeferredException e)
         {
+            state.DeferredUntil = e.Until;
             Fail(state, RunOutcome.Deferred, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -113,7 +129,7 @@ public sealed partial class CollectionService(
 
     private static string Describe(Exception e) => e switch
     {
-        MalformedAnswerException => e.Message,
+        MalformedAnswerException or ForgeAnswerException => e.Message,
         Octokit.ApiException api => $"{(int)api.StatusCode} from the forge: {api.Message}",
         HttpRequestException or IOException or TimeoutException or OperationCanceledException => $"the forge did not answer properly after retries: {e.Message}",
         _ => $"{e.GetType().Name}: {e.Message}",

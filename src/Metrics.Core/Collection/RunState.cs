@@ -11,6 +11,7 @@ internal sealed class RunState(int repositoryId, long runId)
     public RequestAccounting Accounting { get; } = new();
     public RunOutcome Outcome { get; set; } = RunOutcome.Running;
     public string? Error { get; set; }
+    public DateTimeOffset? DeferredUntil { get; set; }
     public string Name { get; set; } = "";
     public Forge Forge { get; set; }
 
