@@ -90,6 +90,12 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 File.Delete(file + suffix);
             }
+
+            // The repository locks' folder beside the database file.
+            if (Directory.Exists(file + ".locks"))
+            {
+                Directory.Delete(file + ".locks", recursive: true);
+            }
         });
     }
 
