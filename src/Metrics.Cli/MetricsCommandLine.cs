@@ -17,6 +17,7 @@ internal static class MetricsCommandLine
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

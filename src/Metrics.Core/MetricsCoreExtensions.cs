@@ -1,9 +1,12 @@
 using Metrics.Core.Catalog;
 using Metrics.Core.Collection;
+using Metrics.Core.Export;
 using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Forges.Gitee;
 using Metrics.Core.Forges.HuggingFace;
+using Metrics.Core.Milestones;
 using Metrics.Core.Mirrors;
+using Metrics.Core.Series;
 using Metrics.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +24,7 @@ public static class MetricsCoreExtensions
         builder.Services.AddMetricsCollection();
         builder.Services.AddGitHubCollector();
         builder.Services.AddGiteeCollector().AddHuggingFaceCollector().AddMirrorComparison();
+        builder.Services.AddMetricsSeries().AddMetricsExport().AddMetricsMilestones();
         return builder;
     }
 }

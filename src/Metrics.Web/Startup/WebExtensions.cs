@@ -1,4 +1,9 @@
+using Metrics.Web.Admin;
+using Metrics.Web.Charts;
+using Metrics.Web.Collection;
 using Metrics.Web.Components;
+using Metrics.Web.Dashboard;
+using Metrics.Web.Export;
 
 namespace Metrics.Web.Startup;
 
@@ -8,6 +13,9 @@ internal static class WebExtensions
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
+        builder.Services.AddAdmin();
+        builder.Services.AddDashboard();
+        builder.Services.AddCollectionControls();
         return builder;
     }
 
@@ -18,8 +26,15 @@ internal static class WebExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // Only for pages fetched by a browser: re-running a refused form post would read its form a second time.
+        app.UseWhen(http => HttpMethods.IsGet(http.Request.Method), get => get.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapCharts();
+        app.MapExports();
+        app.MapAdmin();
         app.MapRazorComponents<App>();
         return app;
     }

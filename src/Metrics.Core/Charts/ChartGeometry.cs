@@ -1,0 +1,71 @@
+namespace Metrics.Core.Charts;
+
+/// <summary>Turns a <see cref="ChartLine"/> into the coordinates ScottPlot draws, where NaN breaks the line.</summary>
+public static class ChartGeometry
+{
+    /// <summary>More than this many days between two points of a dense series is a gap in collection.</summary>
+    private const double MaxDenseStep = 1.5;
+
+    public static (double[] Xs, double[] Ys) Path(ChartLine line, ChartScale scale)
+    {
+        var xs = new List<double>(line.Points.Count * (line.Steps ? 2 : 1));
+        var ys = new List<double>(xs.Capacity);
+        ChartPoint? previous = null;
+        foreach (var point in line.Points.OrderBy(p => p.X))
+        {
+            var y = Transform(point.Y, scale);
+            if (previous is { } p)
+            {
+                if (line.Dense && point.X - p.X > MaxDenseStep)
+                {
+                    xs.Add((p.X + point.X) / 2);
+                    ys.Add(double.NaN);
+                }
+                else if (line.Steps)
+                {
+                    xs.Add(point.X);
+                    ys.Add(Transform(p.Y, scale));
+                }
+            }
+
+            xs.Add(point.X);
+            ys.Add(y);
+            previous = point;
+        }
+
+        return ([.. xs], [.. ys]);
+    }
+
+    /// <summary>Points with no drawn neighbour: a line through them would be invisible, so they get a marker.</summary>
+    public static (double[] Xs, double[] Ys) Isolated(double[] xs, double[] ys)
+    {
+        var isolated = Enumerable.Range(0, xs.Length)
+            .Where(i => double.IsFinite(ys[i])
+                && (i == 0 || !double.IsFinite(ys[i - 1]))
+                && (i == xs.Length - 1 || !double.IsFinite(ys[i + 1])))
+            .ToList();
+        return ([.. isolated.Select(i => xs[i])], [.. isolated.Select(i => ys[i])]);
+    }
+
+    /// <summary>Log scales draw log10 of the value; zero and negative values cannot be drawn there and become gaps.</summary>
+    public static double Transform(double y, ChartScale scale) =>
+        scale == ChartScale.Log ? (y > 0 ? Math.Log10(y) : double.NaN) : y;
+
+    /// <summary>Compact numbers for axis ticks: 950, 12k, 1.5M.</summary>
+    public static string Compact(double value) => Math.Abs(value) switch
+    {
+        >= 1e9 => (value / 1e9).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "B",
+        >= 1e6 => (value / 1e6).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "M",
+        >= 1e3 => (value / 1e3).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "k",
+        _ => value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>ISO-style date ticks: a year's first day reads "2020", a month's "2020-03", any other day "2020-03-15".</summary>
+    public static string DateLabel(DateTime date) => date switch
+    {
+        { TimeOfDay.Ticks: > 0 } => "", // the data is daily: a tick between two days says nothing
+        { Month: 1, Day: 1, Hour: 0 } => date.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        { Day: 1, Hour: 0 } => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        _ => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

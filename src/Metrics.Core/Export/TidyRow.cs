@@ -1,0 +1,24 @@
+using CsvHelper;
+
+namespace Metrics.Core.Export;
+
+/// <summary>One observation in tidy long format: every chart and series dataset is a list of these.</summary>
+public sealed record TidyRow(DateOnly Date, string Project, string Forge, string Repository, string Metric, double Value, string Source);
+
+public sealed class TidyRowMap : ICsvRowMap<TidyRow>
+{
+    public static readonly TidyRowMap Instance = new();
+
+    public IReadOnlyList<string> Header { get; } = ["date", "project", "forge", "repository", "metric", "value", "source"];
+
+    public void Write(CsvWriter writer, TidyRow row)
+    {
+        writer.WriteDate(row.Date);
+        writer.WriteField(row.Project);
+        writer.WriteField(row.Forge);
+        writer.WriteField(row.Repository);
+        writer.WriteField(row.Metric);
+        writer.WriteNumber(row.Value);
+        writer.WriteField(row.Source);
+    }
+}

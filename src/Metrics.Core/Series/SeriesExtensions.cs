@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Metrics.Core.Series;
+
+public static class SeriesExtensions
+{
+    public static IServiceCollection AddMetricsSeries(this IServiceCollection services)
+    {
+        services.AddScoped<SeriesQueries>();
+        services.AddScoped<LatestSnapshots>();
+        services.AddScoped<OverviewQueries>();
+        services.AddScoped<ProjectQueries>();
+        services.AddScoped<CollectionQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using Metrics.Core.Storage;
+using Metrics.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metrics.Core.Series;
+
+/// <summary>Read-side growth series for charts: one series per tracked repository, cumulative where the metric is.</summary>
+public sealed class SeriesQueries(MetricsDbContext db)
+{
+    public async Task<IReadOnlyList<SeriesRepository>> RepositoriesAsync(
+        IReadOnlyCollection<string> projectIds, IReadOnlyCollection<Forge> forges, CancellationToken cancellationToken)
+    {
+        var ids = projectIds.ToList();
+        var rows = await db.Repositories.AsNoTracking()
+            .Where(r => r.Tracked && ids.Contains(r.ProjectId))
+            .Select(r => new { r.Id, r.ProjectId, ProjectName = r.Project!.Name, r.Forge, r.Kind, r.Owner, r.Name, r.Role, r.CreatedAt, r.Simulated })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .Where(r => forges.Count == 0 || forges.Contains(r.Forge))
+            .OrderBy(r => ids.IndexOf(r.ProjectId)).ThenBy(r => r.Role).ThenBy(r => r.Forge).ThenBy(r => r.Id)
+            .Select(r => new SeriesRepository(r.Id, r.ProjectId, r.ProjectName, r.Forge, r.Kind,
+                r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}", r.Role,
+                r.CreatedAt is { } created ? DateOnly.FromDateTime(created) : null, r.Simulated))];
+    }
+
+    public async Task<IReadOnlyList<Series>> LoadAsync(SeriesRequest request, CancellationToken cancellationToken)
+    {
+        var repositories = await RepositoriesAsync(request.ProjectIds, request.Forges, cancellationToken);
+        var series = await LoadAsync(repositories, request.Metric, cancellationToken);
+        return [.. series.Select(s => Clip(s, request.From, request.To)).Where(s => s.Points.Count > 0)];
+    }
+
+    public async Task<IReadOnlyList<Series>> LoadAsync(
+        IReadOnlyList<SeriesRepository> repositories, SeriesMetric metric, CancellationToken cancellationToken)
+    {
+        if (repositories.Count == 0)
+        {
+            return [];
+        }
+
+        var snapshots = new SnapshotSeries(db);
+        return metric switch
+        {
+            SeriesMetric.Stars => await new StarSeries(db).LoadAsync(repositories, cancellationToken),
+            SeriesMetric.Contributors => [
+                .. await snapshots.LoadAsync(repositories, metric, cancellationToken),
+                .. await new ContributorSeries(db).LoadAsync(repositories, cancellationToken)],
+            SeriesMetric.Releases => await new ReleaseSeries(db).LoadAsync(repositories, cancellationToken),
+            _ => await snapshots.LoadAsync(repositories, metric, cancellationToken),
+        };
+    }
+
+    private static Series Clip(Series series, DateOnly? from, DateOnly? to) =>
+        from is null && to is null
+            ? series
+            : series with { Points = [.. series.Points.Where(p => (from is null || p.Day >= from) && (to is null || p.Day <= to))] };
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Metrics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metrics.Core.Series;
+
+/// <summary>
+/// Cumulative stars from the daily gains, summed from the repository's first day so a clipped range still starts at
+/// the right height. A repository without any star history falls back to its snapshots' star counts.
+/// </summary>
+internal sealed class StarSeries(MetricsDbContext db)
+{
+    public async Task<IReadOnlyList<Series>> LoadAsync(IReadOnlyList<SeriesRepository> repositories, CancellationToken cancellationToken)
+    {
+        var ids = repositories.Select(r => r.Id).ToList();
+        var gains = await db.StarGains.AsNoTracking()
+            .Where(g => ids.Contains(g.RepositoryId))
+            .OrderBy(g => g.RepositoryId).ThenBy(g => g.Source).ThenBy(g => g.Day)
+            .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained })
+            .ToListAsync(cancellationToken);
+        var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
+        var byRepository = gains.ToLookup(g => g.RepositoryId);
+
+        var result = new List<Series>();
+        var withoutHistory = new List<SeriesRepository>();
+        foreach (var repository in repositories)
+        {
+            var rows = byRepository[repository.Id].ToList();
+            if (rows.Count == 0)
+            {
+                withoutHistory.Add(repository);
+                continue;
+            }
+
+            // One source per repository: the GitHub history where there is one (it has every day).
+            var source = rows.Any(r => r.Source == SeriesSources.GitHubStarHistory) ? SeriesSources.GitHubStarHistory : rows[0].Source;
+            var running = 0L;
+            var points = rows.Where(r => r.Source == source).Select(r => new SeriesPoint(r.Day, running += r.Gained)).ToList();
+            latest.TryGetValue(repository.Id, out var snapshot);
+            if (!SeriesSources.IsDense(source) && snapshot is not null && snapshot.Day > points[^1].Day)
+            {
+                points.Add(new SeriesPoint(snapshot.Day, running)); // a complete list: no new star since the last one
+            }
+
+            result.Add(Describe(repository, source, points, snapshot));
+        }
+
+        var fallback = await new SnapshotSeries(db).LoadAsync(withoutHistory, SeriesMetric.Stars, cancellationToken);
+        return [.. result, .. fallback];
+    }
+
+    /// <summary>Beyond this share of today's count, the history no longer describes today's stars well enough to draw it as exact.</summary>
+    internal const double EstimatedAbove = 0.05;
+
+    private static Series Describe(SeriesRepository repository, string source, List<SeriesPoint> points, LatestSnapshot? snapshot)
+    {
+        if (snapshot?.StarHistoryDifference is { } difference and not 0 && snapshot.Stars is { } stars)
+        {
+            var share = stars == 0 ? 1 : Math.Abs(difference) / (double)stars;
+            var note = difference > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Star-count difference: the history counts every star ever given, {difference:N0} ({share:P1}) more than the {stars:N0} the repository shows today (stars withdrawn later).")
+                : string.Create(CultureInfo.InvariantCulture, $"Star-count difference: the history counts {-difference:N0} ({share:P1}) fewer stars than the {stars:N0} the repository shows today (recent stars not yet in the history).");
+            var quality = share > EstimatedAbove ? SeriesQuality.Estimated : SeriesQuality.Complete;
+            return new Series(repository, SeriesMetric.Stars, source, points, SeriesSources.IsDense(source), quality, note);
+        }
+
+        return new Series(repository, SeriesMetric.Stars, source, points, SeriesSources.IsDense(source), SeriesQuality.Complete, null);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Metrics.Core.Storage;
+using Metrics.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metrics.Web.Admin;
+
+/// <summary>
+/// Tracks a repository a user names, or stops tracking one. Nothing is deleted: an untracked repository keeps its
+/// history and stops being collected. Repositories added here have no catalog name, so a seed import leaves them alone.
+/// </summary>
+public sealed partial class RepositoryEditor(MetricsDbContext db)
+{
+    public async Task<string?> AddAsync(string projectId, Forge forge, string fullName, RepositoryRole role, CancellationToken cancellationToken)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return $"There is no project '{projectId}'.";
+        }
+
+        var parts = fullName.Trim().Split('/');
+        var organisation = forge == Forge.HuggingFace && parts.Length == 1;
+        if (forge is not (Forge.GitHub or Forge.Gitee or Forge.HuggingFace) || !(parts.Length == 2 || organisation) || !parts.All(p => Name().IsMatch(p)))
+        {
+            return "Give the repository as owner/name (a Hugging Face organisation may be given alone), on GitHub, Gitee or Hugging Face.";
+        }
+
+        var owner = parts[0];
+        var name = parts.Length == 2 ? parts[1] : "";
+        if (await db.Repositories.AnyAsync(r => r.Forge == forge && r.Owner == owner && r.Name == name, cancellationToken))
+        {
+            return $"{fullName} is already in the catalog; track it from its project's page.";
+        }
+
+        db.Repositories.Add(new Repository
+        {
+            ProjectId = projectId, Forge = forge, Owner = owner, Name = name, Role = role, Tracked = true,
+            Kind = organisation ? RepositoryKind.Organization : forge == Forge.HuggingFace ? RepositoryKind.Model : RepositoryKind.Repository,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<bool> SetTrackedAsync(int repositoryId, bool tracked, CancellationToken cancellationToken) =>
+        await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Tracked, tracked), cancellationToken) > 0;
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Name();
+}

@@ -1,0 +1,68 @@
+using Metrics.Core.Catalog;
+using Metrics.Core.Charts;
+using Metrics.Core.Export;
+using Metrics.Core.Series;
+using Metrics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Metrics.Web.Charts;
+
+/// <summary>The Growth page's chart: any projects, one metric, some forges, linear or log, calendar or since-creation, with milestones.</summary>
+public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, CatalogQueries catalog)
+{
+    /// <summary>The state with its projects resolved: unknown ids dropped, the defaults when none is left.</summary>
+    public async Task<GrowthState> ResolveAsync(GrowthState state, CancellationToken cancellationToken)
+    {
+        var tracked = await db.Projects.AsNoTracking().Where(p => p.Tracked).OrderBy(p => p.Name).Select(p => p.Id).ToListAsync(cancellationToken);
+        var projects = state.Projects.Where(tracked.Contains).ToList();
+        if (projects.Count == 0)
+        {
+            projects = [.. GrowthState.DefaultProjects.Where(tracked.Contains)];
+        }
+
+        return state.WithProjects(projects.Count > 0 ? projects : [.. tracked.Take(3)]);
+    }
+
+    public async Task<(ChartResult Chart, IReadOnlyList<Series> Series)> BuildAsync(GrowthState state, CancellationToken cancellationToken)
+    {
+        var series = await queries.LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges, state.From, state.To), cancellationToken);
+        var milestones = MilestoneMarkers.Select(await catalog.MilestonesAsync(cancellationToken), state.Milestones, state.Acts,
+            state.MilestoneProjects.Count > 0 ? state.MilestoneProjects : state.Projects);
+        var outside = 0;
+        if (!state.AlignByCreation)
+        {
+            (milestones, outside) = MilestoneMarkers.InRange(milestones, series);
+        }
+
+        var markers = state.AlignByCreation ? AlignedMarkers(series, milestones) : [.. MilestoneMarkers.Calendar(milestones)];
+        var names = series.Select(s => s.Repository.ProjectName).Distinct().ToList();
+        var notes = SeriesLines.Notes(series, state.AlignByCreation).ToList();
+        var footnotes = SeriesLines.Footnotes(series).ToList();
+        var charted = series.Select(s => s.Repository.ProjectId).ToHashSet();
+        var unplaced = milestones.Count(m => !m.ProjectIds.Any(charted.Contains));
+        if (state.AlignByCreation && unplaced > 0)
+        {
+            var skipped = $"{unplaced} milestone(s) not linked to a charted project are not drawn on a since-creation axis.";
+            notes.Add(skipped);
+            footnotes.Add(skipped);
+        }
+
+        var spec = new ChartSpec(
+            $"{SeriesMetrics.Display(state.Metric)}: {(names.Count == 0 ? "no data for this selection" : string.Join(", ", names))}",
+            SeriesMetrics.Display(state.Metric),
+            state.AlignByCreation ? ChartXAxis.DaysSinceCreation : ChartXAxis.Calendar,
+            state.Scale,
+            [.. series.Select((s, i) => SeriesLines.Line(s, i, state.AlignByCreation))],
+            markers, [], footnotes,
+            series.Any(s => s.Repository.Simulated));
+        return (new ChartResult(spec, [.. SeriesRows.From(series)], milestones, notes, $"growth-{SeriesMetrics.Key(state.Metric)}") { MilestonesOutside = outside }, series);
+    }
+
+    private static List<ChartMarker> AlignedMarkers(IReadOnlyList<Series> series, IReadOnlyList<MilestoneListItem> milestones)
+    {
+        // Each milestone at the point of life of the first charted repository of each project it concerns.
+        var leads = series.GroupBy(s => s.Repository.ProjectId).ToDictionary(g => g.Key, g => g.First());
+        return [.. milestones.SelectMany((m, i) => m.ProjectIds.Where(leads.ContainsKey)
+            .Select(p => MilestoneMarkers.SinceCreation(m, SeriesLines.Origin(leads[p]), leads[p].Repository.FullName) with { Key = MilestoneMarkers.Number(i) }))];
+    }
+}

@@ -1,0 +1,68 @@
+using Metrics.Core.Catalog;
+using Metrics.Core.Charts;
+using Metrics.Core.Export;
+using Metrics.Core.Series;
+
+namespace Metrics.Web.Charts;
+
+/// <summary>The project page's star chart: every tracked repository's stars, the project's milestones, and releases on the lead curve.</summary>
+public sealed record ProjectChartState(string ProjectId, ChartScale Scale, DateOnly? From, DateOnly? To)
+{
+    internal static ProjectChartState Parse(string projectId, QueryValues query) =>
+        new(projectId, query.Enum("scale", ChartScale.Linear), query.Date("from"), query.Date("to"));
+
+    /// <summary>The chart's query (the project is in the path of the page, in <c>id</c> for the chart endpoints).</summary>
+    public string ToQuery(bool withId) => new QueryBuilder()
+        .Add("id", withId ? ProjectId : null)
+        .Add("scale", Scale == ChartScale.Log ? "log" : null)
+        .Add("from", From)
+        .Add("to", To)
+        .ToString();
+}
+
+public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog)
+{
+    public async Task<ChartResult?> BuildAsync(ProjectChartState state, CancellationToken cancellationToken)
+    {
+        var project = await projects.FindAsync(state.ProjectId, cancellationToken);
+        if (project is null)
+        {
+            return null;
+        }
+
+        var series = await queries.LoadAsync(new SeriesRequest([project.Id], Core.Series.SeriesMetric.Stars, [], state.From, state.To), cancellationToken);
+        var (milestones, outside) = MilestoneMarkers.InRange(
+            [.. (await catalog.MilestonesAsync(cancellationToken)).Where(m => m.ProjectIds.Contains(project.Id))], series);
+        var releases = await projects.ReleasesAsync(project.Id, cancellationToken);
+        var lead = series.FirstOrDefault();
+        var dots = lead is null ? [] : ReleaseDots(lead, releases);
+        var spec = new ChartSpec(
+            $"Stars: {project.Name}",
+            "Stars",
+            ChartXAxis.Calendar,
+            state.Scale,
+            [.. series.Select((s, i) => SeriesLines.Line(s, i, alignByCreation: false))],
+            MilestoneMarkers.Calendar(milestones),
+            dots.Count == 0 ? [] : [new ChartDots($"releases of {lead!.Repository.FullName}", dots)],
+            SeriesLines.Footnotes(series),
+            series.Any(s => s.Repository.Simulated));
+        return new ChartResult(spec, [.. SeriesRows.From(series)], milestones, SeriesLines.Notes(series, false), $"stars-{project.Id}") { MilestonesOutside = outside };
+    }
+
+    /// <summary>Each published release of the lead repository, placed on its star curve on the day it was published.</summary>
+    private static List<ChartPoint> ReleaseDots(Series lead, IReadOnlyList<ReleaseItem> releases)
+    {
+        var points = new List<ChartPoint>();
+        foreach (var release in releases.Where(r => r.RepositoryId == lead.Repository.Id && r.IsRelease && r.PublishedAt is not null))
+        {
+            var day = DateOnly.FromDateTime(release.PublishedAt!.Value);
+            var at = lead.Points.LastOrDefault(p => p.Day <= day);
+            if (at != default && day <= lead.Points[^1].Day)
+            {
+                points.Add(new ChartPoint(ChartDates.ToX(day), at.Value));
+            }
+        }
+
+        return points;
+    }
+}

@@ -1,0 +1,54 @@
+using Metrics.Core.Charts;
+using Metrics.Core.Series;
+
+namespace Metrics.Web.Charts;
+
+/// <summary>Stored series as chart lines, on calendar days or on days since each repository's creation.</summary>
+internal static class SeriesLines
+{
+    public static ChartLine Line(Series series, int index, bool alignByCreation) => new(
+        series.Label,
+        [.. series.Points.Select(p => new ChartPoint(alignByCreation ? p.Day.DayNumber - Origin(series).DayNumber : ChartDates.ToX(p.Day), p.Value))],
+        series.Dense,
+        Steps: !series.Dense,
+        Estimated: series.Quality == SeriesQuality.Estimated,
+        ColorIndex: index);
+
+    /// <summary>The creation day, or the first day with data when the forge gave none (said so in the notes).</summary>
+    public static DateOnly Origin(Series series) => series.Repository.Created ?? series.Points[0].Day;
+
+    /// <summary>Each series' caveat once, for the page and (shortened) under the chart.</summary>
+    public static IReadOnlyList<string> Notes(IReadOnlyList<Series> series, bool alignByCreation)
+    {
+        var notes = series.Where(s => s.Note is not null).Select(s => $"{s.Repository.Label}: {s.Note}").ToList();
+        if (alignByCreation)
+        {
+            notes.AddRange(series.Where(s => s.Repository.Created is null)
+                .Select(s => $"{s.Repository.Label}: the forge gave no creation date; aligned on its first day with data."));
+        }
+
+        return notes;
+    }
+
+    /// <summary>Short lines for under the chart image, which travels without the page.</summary>
+    public static IReadOnlyList<string> Footnotes(IReadOnlyList<Series> series)
+    {
+        var lines = new List<string>();
+        if (series.Any(s => s.Quality == SeriesQuality.Estimated))
+        {
+            lines.Add("Dashed: estimated (partial statistics, or a history that differs from today's count).");
+        }
+
+        if (series.Any(s => s.Quality == SeriesQuality.Partial))
+        {
+            lines.Add("Snapshot series start on the first day they were collected.");
+        }
+
+        if (series.Any(s => s.Dense))
+        {
+            lines.Add("A break in a line is a day with no data collected.");
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,15 @@
+using Metrics.Web.Charts;
+
+namespace Metrics.Web.Dashboard;
+
+public static class DashboardExtensions
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<GrowthChart>();
+        services.AddScoped<ProjectChart>();
+        services.AddScoped<MirrorChart>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Metrics.Core.Export;
+using Metrics.Web.Charts;
+
+namespace Metrics.Web.Export;
+
+/// <summary>
+/// <c>GET /export/{dataset}.csv?project=ID&amp;project=ID&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD&amp;bom=1</c>: a whole dataset,
+/// streamed row by row (the response starts before the query ends, and memory stays flat).
+/// </summary>
+internal static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/export/{dataset}.csv", (string dataset, HttpContext http, DatasetExporter exporter, CancellationToken ct) =>
+        {
+            if (!DatasetExporter.IsKnown(dataset))
+            {
+                return Results.Problem($"Unknown dataset '{dataset}'. Known: {string.Join(", ", Datasets.All)}.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var query = QueryValues.From(http.Request.Query);
+            var filter = new ExportFilter(query.Strings("project"), query.Date("from"), query.Date("to"));
+            var stem = filter.ProjectIds.Count == 1 ? $"{dataset}-{filter.ProjectIds[0]}" : dataset;
+            return Results.Stream(stream => exporter.WriteAsync(dataset, filter, stream, query.Flag("bom"), ct), CsvExport.ContentType, $"{stem}.csv");
+        });
+        return app;
+    }
+}

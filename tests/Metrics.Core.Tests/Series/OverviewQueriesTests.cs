@@ -1,0 +1,38 @@
+using Metrics.Core.Series;
+using Metrics.Core.Storage;
+using Metrics.Core.Storage.Entities;
+using Metrics.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Metrics.Core.Tests.Series;
+
+public sealed class OverviewQueriesTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Each_project_shows_its_latest_numbers_and_the_stars_of_the_last_30_and_365_days(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new DashboardData(database);
+        var today = new DateOnly(2026, 11, 15);
+        await data.ProjectAsync("tidb", "TiDB");
+        var repository = await data.RepositoryAsync("tidb", Forge.GitHub, "pingcap/tidb");
+        await data.StarGainsAsync(repository.Id, today.AddDays(-399), [.. Enumerable.Repeat(2L, 400)]);
+        await data.SnapshotAsync(repository.Id, today.AddDays(-1), s => (s.Stars, s.Contributors) = (700, 10));
+        await data.SnapshotAsync(repository.Id, today, s => (s.Stars, s.Contributors, s.Releases) = (800, 12, 5));
+        var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+
+        var project = Assert.Single(await database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).ProjectsAsync(CancellationToken.None)));
+
+        var lead = Assert.IsType<OverviewRepository>(project.Lead);
+        Assert.Equal(800, lead.Latest!.Stars);
+        Assert.Equal(12, lead.Latest.Contributors);
+        Assert.Equal(60, lead.Gained30);
+        Assert.Equal(730, lead.Gained365);
+        Assert.Equal(53, project.Trend.Count);
+        Assert.Equal(800, project.Trend[^1]);
+        Assert.Equal(today.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), project.CollectedAt);
+    }
+}
