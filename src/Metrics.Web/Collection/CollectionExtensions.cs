@@ -1,10 +1,25 @@
+using Metrics.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Metrics.Web.Collection;
 
 public static class CollectionWebExtensions
 {
-    /// <summary>Defaults the scheduler replaces: registered with TryAdd, so a registration made earlier wins.</summary>
+    /// <summary>
+    /// The web app schedules and runs collection jobs itself (Hangfire: in memory on SQLite, in PostgreSQL shared with
+    /// any `metrics worker`), and its "collect now" and "next run" go through that schedule.
+    /// </summary>
+    public static WebApplicationBuilder AddScheduledCollection(this WebApplicationBuilder builder)
+    {
+        builder.AddMetricsScheduling(runServer: true);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<HangfireCollectionControls>();
+        builder.Services.AddSingleton<ICollectionTrigger>(s => s.GetRequiredService<HangfireCollectionControls>());
+        builder.Services.AddSingleton<INextRunProvider>(s => s.GetRequiredService<HangfireCollectionControls>());
+        return builder;
+    }
+
+    /// <summary>Defaults for a host without the scheduler: registered with TryAdd, so a registration made earlier wins.</summary>
     public static IServiceCollection AddCollectionControls(this IServiceCollection services)
     {
         services.TryAddSingleton<ICollectionTrigger, BackgroundCollectionTrigger>();

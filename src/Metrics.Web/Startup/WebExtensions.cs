@@ -1,3 +1,4 @@
+using Metrics.Core.Scheduling;
 using Metrics.Web.Admin;
 using Metrics.Web.Charts;
 using Metrics.Web.Collection;
@@ -15,6 +16,7 @@ internal static class WebExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddAdmin();
         builder.Services.AddDashboard();
+        builder.AddScheduledCollection();
         builder.Services.AddCollectionControls();
         return builder;
     }
@@ -35,6 +37,7 @@ internal static class WebExtensions
         app.MapCharts();
         app.MapExports();
         app.MapAdmin();
+        app.MapMetricsHangfireDashboard();
         app.MapRazorComponents<App>();
         return app;
     }

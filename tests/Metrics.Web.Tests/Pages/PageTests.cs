@@ -104,7 +104,8 @@ public sealed class PageTests(DashboardWorld world) : IClassFixture<DashboardWor
         Assert.Contains("503 from the forge: Service Unavailable", html, StringComparison.Ordinal);
         Assert.Contains("Failed: 1", html, StringComparison.Ordinal);
         Assert.Contains("23 requests, 5 answered 304", html, StringComparison.Ordinal);
-        Assert.Contains("not scheduled", html, StringComparison.Ordinal);
+        // The web app schedules each tracked repository daily (02:00 UTC, spread over three hours).
+        Assert.Matches("id=\"next-run\">\\d{4}-\\d{2}-\\d{2} 0[2-5]:", html);
         Assert.Contains("id=\"budget-github\"", html, StringComparison.Ordinal);
     }
 
