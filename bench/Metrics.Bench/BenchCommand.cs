@@ -8,6 +8,7 @@ internal static class BenchCommand
     private static readonly Dictionary<string, Func<Task<IReadOnlyList<BenchResult>>>> Benches = new()
     {
         ["collect"] = CollectBench.RunAsync,
+        ["export"] = ExportBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
