@@ -7,7 +7,9 @@ public static class CatalogExtensions
 {
     public static IServiceCollection AddMetricsCatalog(this IServiceCollection services)
     {
-        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName)
+            .PostConfigure(o => o.SeedsDirectory = CatalogOptions.Resolve(o.SeedsDirectory))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<CatalogQueries>();

@@ -11,6 +11,21 @@ public sealed class CatalogOptions
 
     /// <summary>Import the seeds when the web app starts (idempotent, so safe on every start).</summary>
     public bool SeedOnStart { get; set; } = true;
+
+    /// <summary>
+    /// A relative folder is looked up from the working folder, then beside the program, where the build copies seeds/:
+    /// "seeds" works from the repository root and from `dotnet run` alike.
+    /// </summary>
+    internal static string Resolve(string directory)
+    {
+        if (Path.IsPathRooted(directory) || Directory.Exists(directory))
+        {
+            return directory;
+        }
+
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, directory);
+        return Directory.Exists(besideProgram) ? besideProgram : directory;
+    }
 }
 
 internal sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>

@@ -12,9 +12,9 @@ internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             failures.Add($"GitHub:ApiUrl must be an absolute http(s) URL, got '{options.ApiUrl}'.");
         }
 
-        if (options.Token is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
+        if (options.Token is { } token && token.Any(char.IsWhiteSpace))
         {
-            failures.Add("GitHub:Token must not be empty or contain white space (leave it unset for anonymous access).");
+            failures.Add("GitHub:Token must not contain white space (leave it empty or unset for anonymous access).");
         }
 
         if (options.RateLimit.Reserve < 0)

@@ -12,9 +12,9 @@ internal sealed class HuggingFaceOptionsValidator : IValidateOptions<HuggingFace
             failures.Add($"HuggingFace:ApiUrl must be an absolute http(s) URL, got '{options.ApiUrl}'.");
         }
 
-        if (options.Token is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
+        if (options.Token is { } token && token.Any(char.IsWhiteSpace))
         {
-            failures.Add("HuggingFace:Token must not be empty or contain white space (leave it unset for anonymous access).");
+            failures.Add("HuggingFace:Token must not contain white space (leave it empty or unset for anonymous access).");
         }
 
         if (options.PageSize is < 1 or > 1000)
