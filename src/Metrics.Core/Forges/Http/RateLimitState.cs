@@ -24,9 +24,14 @@ public sealed class RateLimitState
 
         lock (_gate)
         {
+            var newReset = reset is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : Reset;
+
+            // Answers to concurrent requests arrive out of order: within one window the quota only goes down. (A reset
+            // given as seconds from now, as Hugging Face does, drifts by a second between answers of one window.)
+            var sameWindow = newReset is { } next && Reset is { } current && (next - current).Duration() <= TimeSpan.FromSeconds(2);
+            Remaining = sameWindow && Remaining is { } known ? Math.Min(known, remaining.Value) : remaining;
             Limit = limit ?? Limit;
-            Remaining = remaining;
-            Reset = reset is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : Reset;
+            Reset = newReset;
         }
     }
 
