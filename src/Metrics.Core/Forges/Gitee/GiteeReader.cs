@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.ExceptionServices;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -65,30 +64,12 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
     private async Task<(T? Content, System.Net.Http.Headers.HttpResponseHeaders? Headers)> ReadAsync<T>(
         Func<Task<IApiResponse<T>>> call, Repository repository, string what, bool listing)
     {
-        IApiResponse<T> response;
-        try
-        {
-            response = await call();
-        }
-        catch (ApiRequestException e) when (e.InnerException is not null)
-        {
-            // Refit wraps what the pipeline threw (rate-limit deferral, exhausted retries); the service wants the original.
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
-
-        using var _ = response;
-        if (response.Error is ApiRequestException { InnerException: { } inner })
-        {
-            ExceptionDispatchInfo.Throw(inner);
-        }
-
+        using var response = await RefitCalls.CallAsync(call);
         if (response.IsSuccessStatusCode)
         {
-            if (response.Error is { } error)
+            if (RefitCalls.Malformed(response, $"Gitee answered the {what} of {repository.FullName}") is { } malformed)
             {
-                throw new MalformedAnswerException(
-                    $"Gitee answered the {what} of {repository.FullName} with JSON that is not the documented shape: {error.InnerException?.Message ?? error.Message}", error);
+                throw malformed;
             }
 
             return (response.Content, response.Headers);

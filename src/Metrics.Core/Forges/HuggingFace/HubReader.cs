@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.Options;
@@ -48,28 +47,11 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
 
     private async Task<IApiResponse<T>> ReadAsync<T>(Func<Task<IApiResponse<T>>> call, Repository repository)
     {
-        IApiResponse<T> response;
-        try
-        {
-            response = await call();
-        }
-        catch (ApiRequestException e) when (e.InnerException is not null)
-        {
-            // Refit wraps what the pipeline threw (rate-limit deferral, exhausted retries); the service wants the original.
-            ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
-
-        if (response.Error is ApiRequestException { InnerException: { } inner })
-        {
-            ExceptionDispatchInfo.Throw(inner);
-        }
-
-        if (response.IsSuccessStatusCode && response.Error is { } error)
+        var response = await RefitCalls.CallAsync(call);
+        if (RefitCalls.Malformed(response, $"Hugging Face answered {repository.FullName}") is { } malformed)
         {
             response.Dispose();
-            throw new MalformedAnswerException(
-                $"Hugging Face answered {repository.FullName} with JSON that is not the documented shape: {error.InnerException?.Message ?? error.Message}", error);
+            throw malformed;
         }
 
         if (!response.IsSuccessStatusCode)
