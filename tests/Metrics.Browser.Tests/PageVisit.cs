@@ -39,6 +39,9 @@ internal sealed class PageVisit : IAsyncDisposable
         {
             BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, Locale = "en-GB",
         });
+        // Generous waits: CI runs the test projects side by side on two cores, and charts are drawn on the server.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var visit = new PageVisit(context, await context.NewPageAsync());
         await visit.GoAsync(path);
         return visit;
