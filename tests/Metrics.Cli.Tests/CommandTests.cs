@@ -18,7 +18,7 @@ public sealed class CommandTests
         var reseed = await CliRunner.RunAsync(database.Settings, "seed");
 
         Assert.Equal((0, 0, 0, 0), (migrate.ExitCode, again.ExitCode, seed.ExitCode, reseed.ExitCode));
-        Assert.Contains("Applied 1 migration(s)", migrate.Output, StringComparison.Ordinal);
+        Assert.Matches(@"Applied \d+ migration\(s\)", migrate.Output);
         Assert.Contains("up to date", again.Output, StringComparison.Ordinal);
         using var seeds = new SeedFiles();
         Assert.Contains($"milestones: {seeds.Milestones.Count} added", seed.Output, StringComparison.Ordinal);

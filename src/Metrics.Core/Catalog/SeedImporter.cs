@@ -35,7 +35,7 @@ public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImport
             seen.Add(UpsertRepository(repositories, repository));
         }
 
-        foreach (var stale in repositories.Where(r => !seen.Contains(r) && r.Tracked))
+        foreach (var stale in repositories.Where(r => !seen.Contains(r) && r.Tracked && r.TrackedByUser != true))
         {
             stale.Tracked = false;
         }
@@ -92,7 +92,7 @@ public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImport
         repository.CatalogName = seed.CatalogName;
         repository.Kind = seed.Kind;
         repository.Role = seed.Role;
-        repository.Tracked = seed.Tracked;
+        repository.Tracked = repository.TrackedByUser ?? seed.Tracked;
         return repository;
     }
 

@@ -389,6 +389,9 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.Property<bool>("Tracked")
                         .HasColumnType("boolean");
 
+                    b.Property<bool?>("TrackedByUser")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");

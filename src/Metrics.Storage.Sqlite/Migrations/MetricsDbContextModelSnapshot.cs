@@ -376,6 +376,9 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.Property<bool>("Tracked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("TrackedByUser")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");

@@ -42,7 +42,9 @@ public sealed partial class RepositoryEditor(MetricsDbContext db)
     }
 
     public async Task<bool> SetTrackedAsync(int repositoryId, bool tracked, CancellationToken cancellationToken) =>
-        await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Tracked, tracked), cancellationToken) > 0;
+        await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Tracked, tracked)
+            .SetProperty(r => r.TrackedByUser, tracked), cancellationToken) > 0;
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex Name();

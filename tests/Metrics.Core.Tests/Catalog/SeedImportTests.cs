@@ -87,6 +87,27 @@ public sealed class SeedImportTests
         Assert.All(repositories.Where(r => r.Role == RepositoryRole.Related), r => Assert.False(r.Tracked));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_admin_who_stops_tracking_a_catalog_repository_is_not_overruled_by_the_next_import(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.SeedAsync();
+        await database.InScopeAsync(async s =>
+        {
+            var tidb = await s.GetRequiredService<MetricsDbContext>().Repositories.SingleAsync(r => r.Owner == "pingcap" && r.Name == "tidb");
+            tidb.Tracked = false;
+            tidb.TrackedByUser = false;
+            await s.GetRequiredService<MetricsDbContext>().SaveChangesAsync();
+        });
+
+        var result = await ImportAsync(database, TestDatabase.SeedsDirectory);
+
+        Assert.True(result.ChangedNothing, result.ToString());
+        Assert.False(await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().Repositories
+            .Where(r => r.Owner == "pingcap" && r.Name == "tidb").Select(r => r.Tracked).SingleAsync()));
+    }
+
     private static Task<SeedImportResult> ImportAsync(TestDatabase database, string seeds) =>
         database.InScopeAsync(s => s.GetRequiredService<SeedImporter>().ImportAsync(seeds, CancellationToken.None));
 }

@@ -16,6 +16,9 @@ public sealed class Repository
     public long? ForgeId { get; set; }
     public RepositoryRole Role { get; set; }
     public bool Tracked { get; set; }
+
+    /// <summary>An admin's explicit choice to (un)track; it outlasts every seed import, which otherwise sets <see cref="Tracked"/>.</summary>
+    public bool? TrackedByUser { get; set; }
     public RepositoryStatus Status { get; set; }
     public DateTime? CreatedAt { get; set; }
 
