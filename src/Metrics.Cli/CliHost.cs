@@ -21,6 +21,10 @@ internal static class CliHost
         builder.Configuration.AddEnvironmentVariables();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+
+        // Each retried request is a warning with a stack trace from the resilience pipeline; the run summary already
+        // says how each repository ended, so only errors from it reach the terminal.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
         builder.AddMetricsCore();
         configure?.Invoke(builder);
         var host = builder.Build();

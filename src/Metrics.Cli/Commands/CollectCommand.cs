@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Metrics.Cli.Progress;
 using Metrics.Core.Collection;
+using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,9 @@ internal static class CollectCommand
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var output = parse.InvocationConfiguration.Output;
+
+            // A fresh install can collect straight away: the schema is brought up to date first (a no-op when it is).
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             var request = new CollectionRequest(parse.GetValue(projects) ?? [], parse.GetValue(forge));
             var unknown = await CollectionPrinter.UnknownProjectsAsync(services, request.ProjectIds, cancellationToken);
             if (unknown.Count > 0)
