@@ -10,6 +10,7 @@ public static class CollectionExtensions
         services.AddOptions<CollectionOptions>().BindConfiguration(CollectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SecretScrubber>();
         services.AddSingleton<CollectionService>();
+        services.AddScoped<QuotaQueries>();
         services.AddRepositoryLocks();
         return services;
     }

@@ -146,6 +146,12 @@ public sealed partial class CollectionService(
         run.NotModified = state.Accounting.NotModified;
         run.Error = state.Error is { Length: > 2000 } message ? message[..2000] : state.Error;
         run.Simulated = state.Accounting.Simulated;
+        if (scope.ServiceProvider.GetKeyedService<RateLimitState>(state.Forge.ToString()) is { Remaining: { } remaining } quota)
+        {
+            run.QuotaRemaining = remaining;
+            run.QuotaLimit = quota.Limit;
+            run.QuotaResetAt = quota.Reset?.UtcDateTime;
+        }
         if (state.Accounting.Simulated)
         {
             await db.Repositories.Where(r => r.Id == state.RepositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Simulated, true), cancellationToken);

@@ -50,6 +50,15 @@ namespace Metrics.Storage.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("QuotaLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QuotaRemaining")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("QuotaResetAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RepositoryId")
                         .HasColumnType("integer");
 

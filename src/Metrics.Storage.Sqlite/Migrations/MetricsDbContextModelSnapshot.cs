@@ -43,6 +43,15 @@ namespace Metrics.Storage.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("QuotaLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuotaRemaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("QuotaResetAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RepositoryId")
                         .HasColumnType("INTEGER");
 

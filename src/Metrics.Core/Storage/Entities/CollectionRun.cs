@@ -22,4 +22,9 @@ public sealed class CollectionRun
     public int NotModified { get; set; }
     public string? Error { get; set; }
     public bool Simulated { get; set; }
+
+    /// <summary>The forge's quota as it stood when the run ended, so any process (not just this one) can show it.</summary>
+    public int? QuotaRemaining { get; set; }
+    public int? QuotaLimit { get; set; }
+    public DateTime? QuotaResetAt { get; set; }
 }
