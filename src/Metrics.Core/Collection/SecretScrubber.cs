@@ -1,16 +1,14 @@
-using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Forges.Http;
-using Microsoft.Extensions.Options;
 
 namespace Metrics.Core.Collection;
 
 /// <summary>Removes every configured credential from text that will be stored, logged or shown (run errors).</summary>
-public sealed class SecretScrubber(IOptions<GitHubOptions> github, IEnumerable<ISecretSource> sources)
+public sealed class SecretScrubber(IEnumerable<ISecretSource> sources)
 {
     public string Scrub(string text)
     {
         var scrubbed = SecretRedactor.RedactText(text);
-        foreach (var secret in sources.SelectMany(s => s.Secrets).Append(github.Value.Token))
+        foreach (var secret in sources.SelectMany(s => s.Secrets))
         {
             if (secret is { Length: >= 4 })
             {

@@ -1,3 +1,4 @@
+using Metrics.Core.Collection;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public static class GitHubExtensions
     {
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
+        services.AddSingleton<ISecretSource, GitHubSecrets>();
         services.AddKeyedSingleton<RateLimitState>(HttpClientName);
         services.AddHttpClient(HttpClientName)
             .AddForgePipeline(
