@@ -64,7 +64,9 @@ public sealed class ReliabilityTests
 
         Assert.True(summary.AllSucceeded, string.Join("; ", summary.Repositories.Select(r => r.Error)));
         var stats = harness.Fake.Stats.Snapshot();
-        Assert.InRange(stats.MaxInFlight, 2, 4);
+        // Four workers; the server may still be finishing a response the client has already read, so a worker's next
+        // request can briefly overlap its last one there: more than one at once, never more than twice four.
+        Assert.InRange(stats.MaxInFlight, 2, 8);
         var refused = stats.Requests.Where(r => r.Status == "403").Sum(r => r.Count);
         Assert.True(refused > 0, "the secondary limit was reached at least once");
         Assert.True(refused < stats.TotalRequests / 4, $"{refused} of {stats.TotalRequests} requests refused: the collector kept pushing");
