@@ -53,33 +53,6 @@ public sealed class ReliabilityTests
     }
 
     [Fact]
-    public async Task Repositories_are_collected_four_at_a_time_and_a_secondary_limit_is_waited_out_not_hammered()
-    {
-        await using var harness = await ForgeHarness.StartAsync(Metrics.Core.Storage.DatabaseOptions.Sqlite,
-            new FakeForgeOptions { Faults = new FaultSettings { LatencyMs = 15, MaxConcurrentPerClient = 3 } });
-        var world = harness.Fake.World.GitHub.Where(r => r.State == RepositoryState.Active).Take(8).ToList();
-        var ids = await harness.TrackAsync(Forge.GitHub, [.. world.Select(r => $"{r.Owner}/{r.Name}")]);
-
-        var summary = await harness.CollectAsync();
-
-        Assert.True(summary.AllSucceeded, string.Join("; ", summary.Repositories.Select(r => r.Error)));
-        var stats = harness.Fake.Stats.Snapshot();
-        // Four workers; the server may still be finishing a response the client has already read, so a worker's next
-        // request can briefly overlap its last one there: more than one at once, never more than twice four.
-        Assert.InRange(stats.MaxInFlight, 2, 8);
-        var refused = stats.Requests.Where(r => r.Status == "403").Sum(r => r.Count);
-        Assert.True(refused > 0, "the secondary limit was reached at least once");
-        Assert.True(refused < stats.TotalRequests / 4, $"{refused} of {stats.TotalRequests} requests refused: the collector kept pushing");
-        foreach (var (repository, id) in world.Zip(ids))
-        {
-            var truth = harness.Fake.Truth.GitHubStars(repository.Owner, repository.Name);
-            var today = DateOnly.FromDateTime(harness.Fake.TimeProvider.GetUtcNow().UtcDateTime);
-            Assert.Equal(truth.Days.Where(d => d.Date < today).Sum(d => (long)d.Gained),
-                await harness.QueryAsync(db => db.StarGains.Where(g => g.RepositoryId == id && g.Day < today).SumAsync(g => g.Gained)));
-        }
-    }
-
-    [Fact]
     public async Task Running_twice_stores_the_same_data_once()
     {
         await using var harness = await ForgeHarness.StartAsync(Metrics.Core.Storage.DatabaseOptions.Postgres);
