@@ -123,14 +123,18 @@ public sealed partial class CollectionService(
     private void Fail(RunState state, RunOutcome outcome, string message)
     {
         state.Outcome = outcome;
-        state.Error = scrubber.Scrub(message);
+        state.Error = scrubber.Excerpt(message, MaxErrorLength);
         LogRepositoryFailed(state.Name, outcome, state.Error);
     }
 
-    private static string Describe(Exception e) => e switch
+    /// <summary>Stored errors are bounded; the cut happens after scrubbing, as every cut must.</summary>
+    private const int MaxErrorLength = 2000;
+
+    private string Describe(Exception e) => e switch
     {
         MalformedAnswerException or ForgeAnswerException => e.Message,
-        Octokit.ApiException api => $"{(int)api.StatusCode} from the forge: {api.Message}",
+        // Octokit's message is GitHub's whole error body when that is not JSON: quoted as the other forges' are.
+        Octokit.ApiException api => $"{(int)api.StatusCode} from the forge: {scrubber.Excerpt(api.Message)}",
         HttpRequestException or IOException or TimeoutException or OperationCanceledException => $"the forge did not answer properly after retries: {e.Message}",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
@@ -144,7 +148,7 @@ public sealed partial class CollectionService(
         run.Outcome = state.Outcome == RunOutcome.Running ? RunOutcome.Partial : state.Outcome;
         run.Requests = state.Accounting.Requests;
         run.NotModified = state.Accounting.NotModified;
-        run.Error = state.Error is { Length: > 2000 } message ? message[..2000] : state.Error;
+        run.Error = state.Error;
         run.Simulated = state.Accounting.Simulated;
         if (scope.ServiceProvider.GetKeyedService<RateLimitState>(state.Forge.ToString()) is { Remaining: { } remaining } quota)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Metrics.Core.Collection;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -14,7 +15,7 @@ internal sealed record GiteePage<T>(IReadOnlyList<T> Items, int? TotalPages);
 /// Turns Gitee's answers into data or into the exceptions the collection service understands, and pages through lists
 /// by total_page (falling back to "a short page is the last" where Gitee sends no total).
 /// </summary>
-internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options, TimeProvider time)
+internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options, TimeProvider time, SecretScrubber scrubber)
 {
     public IGiteeApi Api => api;
 
@@ -90,13 +91,11 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
             HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests when body.Contains("rate limit", StringComparison.OrdinalIgnoreCase) =>
                 new RateLimitDeferredException(time.GetUtcNow() + options.Value.RateLimitPause),
             _ => new ForgeAnswerException(
-                $"Gitee answered {(int?)response.StatusCode} for the {what} of {repository.FullName}: {Shorten(body)}"),
+                $"Gitee answered {(int?)response.StatusCode} for the {what} of {repository.FullName}: {scrubber.Excerpt(body)}"),
         };
     }
 
     private static int? TotalPages(System.Net.Http.Headers.HttpResponseHeaders? headers) =>
         headers is not null && headers.TryGetValues("total_page", out var values)
         && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var total) ? total : null;
-
-    private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Metrics.Core.Collection;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -8,7 +9,7 @@ using Repository = Metrics.Core.Storage.Entities.Repository;
 namespace Metrics.Core.Forges.HuggingFace;
 
 /// <summary>Reads the Hub: an author's models page by page, or one model; failures become the service's exceptions.</summary>
-internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions> options, TimeProvider time)
+internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions> options, TimeProvider time, SecretScrubber scrubber)
 {
     /// <summary>Asked for explicitly: the list's default projection has no downloadsAllTime, and expand[] returns only these.</summary>
     public static readonly string[] Expand = ["likes", "downloads", "downloadsAllTime", "createdAt"];
@@ -73,7 +74,7 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
                 $"Hugging Face has no public {repository.FullName} (deleted, renamed or private): its stored data is kept."),
             HttpStatusCode.TooManyRequests => new RateLimitDeferredException(time.GetUtcNow() + TimeSpan.FromMinutes(5)),
             _ => new ForgeAnswerException(
-                $"Hugging Face answered {(int?)response.StatusCode} for {repository.FullName}: {(body.Length > 300 ? body[..300] + "…" : body)}"),
+                $"Hugging Face answered {(int?)response.StatusCode} for {repository.FullName}: {scrubber.Excerpt(body)}"),
         };
     }
 

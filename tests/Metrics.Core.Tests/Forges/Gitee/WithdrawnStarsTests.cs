@@ -50,7 +50,7 @@ public sealed class WithdrawnStarsTests
     private static Task<long> CollectAsync(TestDatabase database, StubGiteeApi api, TimeProvider time, int repositoryId) => database.InScopeAsync(async s =>
     {
         var db = s.GetRequiredService<MetricsDbContext>();
-        var reader = new GiteeReader(api, Options.Create(new GiteeOptions { PageSize = 5 }), time);
+        var reader = new GiteeReader(api, Options.Create(new GiteeOptions { PageSize = 5 }), time, new global::Metrics.Core.Collection.SecretScrubber([]));
         var history = new GiteeStarHistory(reader, s.GetRequiredService<IBulkWriter>(), db, time);
         return await history.CollectAsync(await db.Repositories.SingleAsync(r => r.Id == repositoryId), CancellationToken.None);
     });
