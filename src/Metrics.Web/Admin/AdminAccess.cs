@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -19,16 +18,12 @@ internal sealed class AdminAccessHandler(IOptionsMonitor<AdminOptions> options, 
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
     {
-        if (context.User.IsInRole(AdminRequirement.Role) || (!options.CurrentValue.HasPassword && IsLocal(http.HttpContext)))
+        // A signed-in admin's cookie was checked against the current password hash as it was read (AdminSession).
+        if (context.User.IsInRole(AdminRequirement.Role) || (!options.CurrentValue.HasPassword && LocalRequest.IsLocal(http.HttpContext)))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
     }
-
-    /// <summary>Loopback only; a request forwarded by a proxy on this machine is not local unless the proxy says so.</summary>
-    internal static bool IsLocal(HttpContext? context) =>
-        context?.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
-        && !context.Request.Headers.ContainsKey("X-Forwarded-For");
 }

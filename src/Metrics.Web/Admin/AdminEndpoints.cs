@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Metrics.Core.Collection;
 using Metrics.Core.Milestones;
 using Metrics.Core.Storage.Entities;
@@ -18,7 +17,7 @@ internal static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/admin/login", LoginAsync);
+        app.MapPost("/admin/login", LoginAsync).RequireRateLimiting(AdminExtensions.LoginRateLimit);
         app.MapPost("/admin/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -53,19 +52,34 @@ internal static class AdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync([FromForm] string password, [FromForm] string? returnUrl, HttpContext http, IOptionsMonitor<AdminOptions> options)
+    private static async Task<IResult> LoginAsync([FromForm] string password, [FromForm] string? returnUrl, HttpContext http,
+        IOptionsMonitor<AdminOptions> options, AdminSession session, LoginLockout lockout)
     {
+        var address = LoginLockout.KeyOf(http);
+        if (lockout.IsLocked(address))
+        {
+            return Results.LocalRedirect("/admin/login?locked=1");
+        }
+
         var hash = options.CurrentValue.PasswordHash;
         if (string.IsNullOrWhiteSpace(hash) || !AdminPassword.Verify(hash, password))
         {
-            return Results.LocalRedirect("/admin/login?failed=1");
+            lockout.Failed(address);
+            return Results.LocalRedirect(lockout.IsLocked(address) ? "/admin/login?locked=1" : "/admin/login?failed=1");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, AdminRequirement.Role)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+        lockout.Succeeded(address);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal());
+        return Results.LocalRedirect(IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
+
+    /// <summary>
+    /// A path on this site: "/x", never "//host" or "/\host" (which browsers read as another host), nor an absolute
+    /// URL or control characters. Anything else goes to the overview instead of failing the sign-in.
+    /// </summary>
+    internal static bool IsLocalUrl(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     private static IResult Back(string page, MilestoneEditResult result, string done) => Results.LocalRedirect(result.Succeeded
         ? $"{page}?notice={done}#milestone-{Uri.EscapeDataString(result.MilestoneId!)}"

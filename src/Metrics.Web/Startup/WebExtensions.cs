@@ -23,15 +23,19 @@ internal static class WebExtensions
 
     public static WebApplication MapMetricsWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // Every exception ends at the plain page, except in Development for a request from this machine, whose
+        // detailed page (it echoes headers and cookies) is rendered inside the handler, so it never reaches visitors.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseWhen(LocalRequest.IsLocal, local => local.UseDeveloperExceptionPage());
         }
 
         // Only for pages fetched by a browser: re-running a refused form post would read its form a second time.
         app.UseWhen(http => HttpMethods.IsGet(http.Request.Method), get => get.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapCharts();
