@@ -1,3 +1,4 @@
+using Metrics.Core.Milestones;
 using Metrics.Core.Storage.Entities;
 
 namespace Metrics.Core.Catalog;
@@ -49,6 +50,15 @@ internal sealed class MilestonesValidator(string file, List<string> errors, IRea
         if (string.IsNullOrWhiteSpace(seed.Title))
         {
             errors.Add($"{entry}: field 'title' is required.");
+        }
+        else if (seed.Title.Length > MilestoneLimits.Title)
+        {
+            errors.Add($"{entry}: field 'title' is {seed.Title.Length} characters long; at most {MilestoneLimits.Title} are allowed.");
+        }
+
+        if (seed.Description is { Length: > MilestoneLimits.Description })
+        {
+            errors.Add($"{entry}: field 'description' is {seed.Description.Length} characters long; at most {MilestoneLimits.Description} are allowed.");
         }
 
         DateOnly? date = null;

@@ -12,6 +12,14 @@ public static class SeedReader
     public const string ProjectsFile = "projects.json";
     public const string MilestonesFile = "milestones.json";
 
+    /// <summary>
+    /// Caps far above the essay's catalog (about 40 KB, 56 projects, 72 milestones) that keep a wrong or hostile file
+    /// from tying up the start-up: it is refused by its size before it is read, or by its count before it is checked.
+    /// </summary>
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+    public const int MaxProjects = 1000;
+    public const int MaxMilestones = 2000;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -27,6 +35,8 @@ public static class SeedReader
         var projectsDoc = await LoadAsync<ProjectsDocument>(projectsPath, errors, cancellationToken);
         var milestonesDoc = await LoadAsync<MilestonesDocument>(milestonesPath, errors, cancellationToken);
 
+        projectsDoc = WithinCount(projectsDoc, projectsDoc?.Projects?.Count, MaxProjects, projectsPath, "projects", errors);
+        milestonesDoc = WithinCount(milestonesDoc, milestonesDoc?.Milestones?.Count, MaxMilestones, milestonesPath, "milestones", errors);
         var projects = projectsDoc is null ? [] : new ProjectsValidator(Display(projectsPath), errors).Validate(projectsDoc);
         var milestones = milestonesDoc is null || projectsDoc is null
             ? []
@@ -53,6 +63,12 @@ public static class SeedReader
             return null;
         }
 
+        if (new FileInfo(path).Length is var bytes and > MaxFileBytes)
+        {
+            errors.Add($"{Display(path)}: the file is {bytes / 1024.0 / 1024.0:0.0} MB; a seed file may be at most {MaxFileBytes / 1024 / 1024} MB.");
+            return null;
+        }
+
         try
         {
             await using var stream = File.OpenRead(path);
@@ -69,6 +85,18 @@ public static class SeedReader
             errors.Add($"{Display(path)}: not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine}: {FirstSentence(e.Message)}");
             return null;
         }
+    }
+
+    private static T? WithinCount<T>(T? document, int? count, int max, string path, string what, List<string> errors)
+        where T : class
+    {
+        if (count > max)
+        {
+            errors.Add($"{Display(path)}: {count} {what}; a seed file may hold at most {max}.");
+            return null;
+        }
+
+        return document;
     }
 
     private static string FirstSentence(string message) =>

@@ -87,9 +87,14 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
     private async Task<(DateOnly Date, List<string> Errors)> ValidateAsync(MilestoneInput input, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > 300)
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > MilestoneLimits.Title)
         {
-            errors.Add("A title is required (at most 300 characters).");
+            errors.Add($"A title is required (at most {MilestoneLimits.Title} characters).");
+        }
+
+        if (input.Description.Trim().Length is var length && length > MilestoneLimits.Description)
+        {
+            errors.Add($"The description is {length} characters long; at most {MilestoneLimits.Description} are allowed.");
         }
 
         var date = PartialDate.Parse(input.Date?.Trim(), input.Precision, out var dateError);

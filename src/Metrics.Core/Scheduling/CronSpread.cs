@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Cronos;
 
 namespace Metrics.Core.Scheduling;
 
@@ -40,7 +40,11 @@ public static partial class CronSpread
         return string.Join(' ', fields);
     }
 
-    /// <summary>Null when the expression looks like a cron (5 fields, or 6 with leading seconds); otherwise why not.</summary>
+    /// <summary>
+    /// Null when the expression is a cron that fires (5 fields, or 6 with leading seconds); otherwise why not. Parsed
+    /// as Hangfire parses it (Cronos), so a step of 0 or an out-of-range value is refused here rather than by Hangfire,
+    /// which would leave the job unscheduled; and one that parses but can never fire (30 February) is refused too.
+    /// </summary>
     internal static string? Validate(string? cron)
     {
         var fields = cron?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
@@ -49,16 +53,23 @@ public static partial class CronSpread
             return $"must be a cron expression with 5 fields (minute hour day month weekday), e.g. '0 2 * * *', not '{cron}'.";
         }
 
-        var m = fields.Length - 5;
-        return fields.All(f => Field().IsMatch(f)) && (m == 0 || InRange(fields[0], 59)) && InRange(fields[m], 59) && InRange(fields[m + 1], 23)
+        CronExpression expression;
+        try
+        {
+            expression = CronExpression.Parse(string.Join(' ', fields), fields.Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        }
+        catch (CronFormatException e)
+        {
+            return $"'{cron}' is not a valid cron expression ({e.Message.TrimEnd('.')}); e.g. '0 2 * * *'.";
+        }
+
+        // 5-field crons have no year, so whether one ever fires is settled within the 28-year calendar cycle (weekdays
+        // and leap years); a fixed start keeps the answer the same on every machine.
+        var from = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        return expression.GetNextOccurrence(from) is { } next && next < from.AddYears(29)
             ? null
-            : $"'{cron}' is not a valid cron expression (minute 0-59, hour 0-23, e.g. '0 2 * * *').";
+            : $"'{cron}' never fires (no date matches its day, month and weekday fields).";
     }
 
     private static bool IsNumber(string field) => field.All(char.IsAsciiDigit) && field.Length > 0;
-
-    private static bool InRange(string field, int max) => !IsNumber(field) || int.Parse(field, CultureInfo.InvariantCulture) <= max;
-
-    [GeneratedRegex(@"^(\*|\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/[0-9]+)?(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(/[0-9]+)?)*$")]
-    private static partial Regex Field();
 }

@@ -46,7 +46,11 @@ internal static class AdminEndpoints
         admin.MapPost("/repositories/{repositoryId:int}/tracking", async (int repositoryId, [FromForm] bool tracked, [FromForm] string project,
             RepositoryEditor editor, CancellationToken ct) =>
         {
-            await editor.SetTrackedAsync(repositoryId, tracked, ct);
+            if (!await editor.SetTrackedAsync(repositoryId, tracked, ct))
+            {
+                return Results.Text($"There is no repository {repositoryId}: nothing was changed.", statusCode: StatusCodes.Status404NotFound);
+            }
+
             return Results.LocalRedirect($"/projects/{Uri.EscapeDataString(project)}?notice={(tracked ? "tracked" : "untracked")}");
         });
         return app;
