@@ -43,7 +43,7 @@ public sealed partial class GitHistoryService(
         {
             if (CloneUrls.Problem(repository.CloneUrl, settings.AllowedSchemes) is { } problem)
             {
-                throw new GitCommandException($"{repository.FullName}: {problem}.");
+                throw new GitCommandException($"{problem}.");
             }
 
             if (clone.TooLargeForCap == settings.MaxCloneBytes)
@@ -67,7 +67,7 @@ public sealed partial class GitHistoryService(
             var message = scrubber.Scrub(e switch
             {
                 OperationCanceledException => $"{repository.FullName}: git history took longer than {settings.Timeout} (GitHistory:Timeout) and was stopped.",
-                GitSizeCapException or GitCommandException => e.Message,
+                GitSizeCapException => e.Message,
                 _ => $"{repository.FullName}: {e.Message}",
             });
             clone.Error = message.Length > 2000 ? message[..2000] : message;

@@ -61,7 +61,7 @@ public sealed partial class GitMirror(GitCli git, IOptions<GitHistoryOptions> op
         await git.RunAsync(["config", "remote.origin.url", cloneUrl], path, null, cancellationToken);
         var branch = await git.ReadAsync(["symbolic-ref", "--short", "HEAD"], path, cancellationToken);
         await CappedAsync(path, name, ct => git.RunAsync(
-            ["fetch", "--quiet", "--no-tags", "--filter=tree:0", "origin", $"+refs/heads/{branch}:refs/heads/{branch}"], path, null, ct),
+            ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--filter=tree:0", "origin", $"+refs/heads/{branch}:refs/heads/{branch}"], path, null, ct),
             onCap: () => RemoveTemporaryPacks(path), cancellationToken);
         var after = SizeOf(path);
         return new MirrorResult(path, Cloned: false, after, Math.Max(0, after - before), clock.Elapsed);
