@@ -100,7 +100,7 @@ public sealed partial class GitCli(IOptions<GitHistoryOptions> options, ILogger<
         environment["SSH_ASKPASS"] = "true";
         environment["GIT_CONFIG_NOSYSTEM"] = "1";
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        environment["GIT_ALLOW_PROTOCOL"] = string.Join(':', options.Value.AllowedSchemes);
+        environment["GIT_ALLOW_PROTOCOL"] = string.Join(':', options.Value.Schemes);
         environment["LC_ALL"] = "C";
         foreach (var inherited in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_CONFIG_PARAMETERS", "GIT_TRACE" })
         {

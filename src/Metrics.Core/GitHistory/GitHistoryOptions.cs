@@ -20,8 +20,12 @@ public sealed class GitHistoryOptions : IValidatableObject
     /// <summary>How long one repository's clone or fetch and log may take, apart from the API steps' own limits.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>URL schemes git may use (GIT_ALLOW_PROTOCOL); https only unless a test serves file:// repositories.</summary>
-    public IList<string> AllowedSchemes { get; set; } = ["https"];
+    /// <summary>URL schemes git may use (GIT_ALLOW_PROTOCOL); none listed means https only (tests add file://).</summary>
+    /// <remarks>Empty by default: the configuration binder adds to a list rather than replacing it.</remarks>
+    public IList<string> AllowedSchemes { get; set; } = [];
+
+    /// <summary>The schemes in force.</summary>
+    public IReadOnlyList<string> Schemes => AllowedSchemes.Count == 0 ? ["https"] : [.. AllowedSchemes];
 
     /// <summary>The git program; Debian's <c>git</c> on the PATH unless set.</summary>
     public string GitPath { get; set; } = "git";
@@ -43,11 +47,6 @@ public sealed class GitHistoryOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"{SectionName}:AllowedSchemes: '{scheme}' is not one of {string.Join(", ", known)} (lower case).", [nameof(AllowedSchemes)]);
-        }
-
-        if (AllowedSchemes.Count == 0)
-        {
-            yield return new ValidationResult($"{SectionName}:AllowedSchemes must name at least one scheme.", [nameof(AllowedSchemes)]);
         }
 
         if (string.IsNullOrWhiteSpace(GitPath))

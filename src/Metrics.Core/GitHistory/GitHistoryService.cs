@@ -41,7 +41,7 @@ public sealed partial class GitHistoryService(
         timeout.CancelAfter(settings.Timeout);
         try
         {
-            if (CloneUrls.Problem(repository.CloneUrl, settings.AllowedSchemes) is { } problem)
+            if (CloneUrls.Problem(repository.CloneUrl, settings.Schemes) is { } problem)
             {
                 throw new GitCommandException($"{problem}.");
             }
