@@ -36,16 +36,20 @@ public sealed partial class GitHistoryService(
         }
 
         clone.AttemptedAt = time.GetUtcNow().UtcDateTime;
+        if (CloneUrls.Problem(repository.CloneUrl, settings.Schemes) is { } problem)
+        {
+            // Not git's failure: the forge gave no usable URL (or a simulated forge serves no git). Said once, quietly.
+            clone.Error = scrubber.Scrub($"{repository.FullName}: {problem}.");
+            await db.SaveChangesAsync(CancellationToken.None);
+            LogNoUrl(repository.FullName, clone.Error);
+            return new GitHistoryResult(GitHistoryOutcome.Failed, clone.Error, 0, TimeSpan.Zero, clone.Commits);
+        }
+
         var clock = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         try
         {
-            if (CloneUrls.Problem(repository.CloneUrl, settings.Schemes) is { } problem)
-            {
-                throw new GitCommandException($"{problem}.");
-            }
-
             if (clone.TooLargeForCap == settings.MaxCloneBytes)
             {
                 throw new GitSizeCapException(
@@ -99,6 +103,9 @@ public sealed partial class GitHistoryService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Git history of {Repository} not updated: {Error}")]
     private partial void LogFailed(string repository, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Git history of {Repository} not read: {Error}")]
+    private partial void LogNoUrl(string repository, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Git history of {Repository}: {Commits} commits, {Rows} identity-days stored")]
     private partial void LogRead(string repository, int commits, int rows);
