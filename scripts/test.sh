@@ -61,6 +61,12 @@ else
   log "PostgreSQL not available: the PostgreSQL storage tests will fail"
 fi
 
+# --- git for the git history tests (generated repositories, partial clones) -------------------------
+if ! command -v git >/dev/null 2>&1; then
+  log "installing git"
+  apt_install git || log "could not install git: the git history tests will fail"
+fi
+
 # --- Browser and fonts for page tests and charts (Debian packages; Playwright never downloads) -----
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
   log "installing chromium and CJK fonts"

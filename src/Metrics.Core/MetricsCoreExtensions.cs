@@ -4,6 +4,7 @@ using Metrics.Core.Export;
 using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Forges.Gitee;
 using Metrics.Core.Forges.HuggingFace;
+using Metrics.Core.GitHistory;
 using Metrics.Core.Milestones;
 using Metrics.Core.Mirrors;
 using Metrics.Core.Series;
@@ -24,6 +25,7 @@ public static class MetricsCoreExtensions
         builder.Services.AddMetricsCollection();
         builder.Services.AddGitHubCollector();
         builder.Services.AddGiteeCollector().AddHuggingFaceCollector().AddMirrorComparison();
+        builder.Services.AddGitHistory();
         builder.Services.AddMetricsSeries().AddMetricsExport().AddMetricsMilestones();
         return builder;
     }

@@ -27,6 +27,7 @@ public sealed class ExampleSettingsTests
         [CollectionOptions.SectionName] = typeof(CollectionOptions),
         [SchedulingOptions.SectionName] = typeof(SchedulingOptions),
         [MirrorOptions.SectionName] = typeof(MirrorOptions),
+        [Core.GitHistory.GitHistoryOptions.SectionName] = typeof(Core.GitHistory.GitHistoryOptions),
         [AdminOptions.SectionName] = typeof(AdminOptions),
         [DashboardOptions.SectionName] = typeof(DashboardOptions),
     };

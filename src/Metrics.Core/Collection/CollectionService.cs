@@ -37,6 +37,11 @@ public sealed partial class CollectionService(
                 await RunPhaseAsync(state, snapshot: false, ct);
             }
 
+            if (state.Outcome == RunOutcome.Succeeded)
+            {
+                await RunGitHistoryAsync(state.RepositoryId, ct);
+            }
+
             await FinishRunAsync(state, CancellationToken.None);
             progress?.Report(new CollectionProgress(Interlocked.Increment(ref done), states.Count, states.Sum(s => s.Accounting.Requests), null, null, state.Name));
         });
@@ -118,6 +123,13 @@ public sealed partial class CollectionService(
         {
             Fail(state, RunOutcome.Failed, Describe(e));
         }
+    }
+
+    /// <summary>The git step, after the API steps; it records its own failures and never changes the run's outcome.</summary>
+    private async Task RunGitHistoryAsync(int repositoryId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<GitHistory.IGitHistory>().UpdateAsync(repositoryId, cancellationToken);
     }
 
     private void Fail(RunState state, RunOutcome outcome, string message)

@@ -17,6 +17,7 @@ public sealed class DatasetExporter(MetricsDbContext db, MirrorComparison mirror
         Datasets.Contributors => CsvExport.WriteAsync(stream, ContributorRowMap.Instance, ContributorRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
         Datasets.Milestones => CsvExport.WriteAsync(stream, MilestoneRowMap.Instance, MilestoneRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
         Datasets.Mirrors => CsvExport.WriteAsync(stream, TidyRowMap.Instance, MirrorRows.ReadAsync(db, mirrors, filter, cancellationToken), byteOrderMark, cancellationToken),
+        Datasets.ContributorGrowth => CsvExport.WriteAsync(stream, TidyRowMap.Instance, ContributorGrowthRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
         _ => throw new ArgumentException($"Unknown dataset '{dataset}'. Known: {string.Join(", ", Datasets.All)}.", nameof(dataset)),
     };
 }

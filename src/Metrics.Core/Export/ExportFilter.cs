@@ -18,7 +18,10 @@ public static class Datasets
     public const string Milestones = "milestones";
     public const string Mirrors = "mirrors";
 
-    public static IReadOnlyList<string> All { get; } = [Stars, Snapshots, Releases, Contributors, Milestones, Mirrors];
+    /// <summary>Named apart from <see cref="Contributors"/> (the forges' top contributors), which keeps its name.</summary>
+    public const string ContributorGrowth = "contributor-growth";
+
+    public static IReadOnlyList<string> All { get; } = [Stars, Snapshots, Releases, Contributors, Milestones, Mirrors, ContributorGrowth];
 
     public static string Describe(string dataset) => dataset switch
     {
@@ -28,6 +31,7 @@ public static class Datasets
         Contributors => "top contributors per repository (logins and names, never e-mail addresses)",
         Milestones => "the essay's milestones and those users added, with the precision of their dates",
         Mirrors => "GitHub and Gitee star curves, their ratio and release lag per tag (tidy long format)",
+        ContributorGrowth => "new and active contributors, commits and the running total per day from git history, per repository and per project (tidy long format)",
         _ => dataset,
     };
 }

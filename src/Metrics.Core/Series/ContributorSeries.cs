@@ -11,7 +11,9 @@ internal sealed class ContributorSeries(MetricsDbContext db)
 {
     public async Task<IReadOnlyList<Series>> LoadAsync(IReadOnlyList<SeriesRepository> repositories, CancellationToken cancellationToken)
     {
-        var ids = repositories.Select(r => r.Id).ToList();
+        // Where the git history was read, the whole curve is known and the top-100 estimate would only mislead.
+        var cloned = await new GitHistory.GitHistorySeries(db).ReadRepositoriesAsync(repositories.Select(r => r.Id), cancellationToken);
+        var ids = repositories.Select(r => r.Id).Where(id => !cloned.Contains(id)).ToList();
         var weeks = await db.Contributors.AsNoTracking()
             .Where(c => ids.Contains(c.RepositoryId) && c.FirstContributionWeek != null)
             .Select(c => new { c.RepositoryId, Week = c.FirstContributionWeek!.Value })

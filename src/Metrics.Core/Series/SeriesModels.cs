@@ -12,6 +12,18 @@ public enum SeriesMetric
     Downloads,
     Downloads30d,
     Likes,
+
+    /// <summary>Contributors so far, from git history (every author, not the forge's top 100).</summary>
+    GitContributors,
+
+    /// <summary>Contributors whose first commit fell in the month, from git history.</summary>
+    GitNewContributors,
+
+    /// <summary>Contributors with any commit in the month, from git history.</summary>
+    GitActiveContributors,
+
+    /// <summary>Commits per week, from git history.</summary>
+    GitCommits,
 }
 
 /// <summary>How far a series can be trusted, so a chart can say so instead of implying more than was measured.</summary>
@@ -45,7 +57,9 @@ public sealed record Series(
     SeriesRepository Repository, SeriesMetric Metric, string Source, IReadOnlyList<SeriesPoint> Points, bool Dense,
     SeriesQuality Quality, string? Note)
 {
-    public string Label => Quality == SeriesQuality.Complete ? Repository.Label : $"{Repository.Label} ({SourceLabel})";
+    public string Label => Quality == SeriesQuality.Complete && Source != SeriesSources.GitHistory
+        ? Repository.Label
+        : $"{Repository.Label} ({SourceLabel})";
 
     public string SourceLabel => SeriesSources.Describe(Source);
 }
@@ -88,6 +102,10 @@ public static class SeriesMetrics
         SeriesMetric.Downloads => "Hugging Face downloads (all time)",
         SeriesMetric.Downloads30d => "Hugging Face downloads (last 30 days)",
         SeriesMetric.Likes => "Hugging Face likes",
+        SeriesMetric.GitContributors => "Contributors (git history)",
+        SeriesMetric.GitNewContributors => "New contributors per month (git history)",
+        SeriesMetric.GitActiveContributors => "Active contributors per month (git history)",
+        SeriesMetric.GitCommits => "Commits per week (git history)",
         _ => metric.ToString(),
     };
 }

@@ -39,11 +39,14 @@ public sealed class SeriesQueries(MetricsDbContext db)
         }
 
         var snapshots = new SnapshotSeries(db);
+        var git = new GitHistory.GitHistorySeries(db);
         return metric switch
         {
+            _ when GitHistory.GitHistorySeries.Handles(metric) => await git.LoadAsync(repositories, metric, cancellationToken),
             SeriesMetric.Stars => await new StarSeries(db).LoadAsync(repositories, cancellationToken),
             SeriesMetric.Contributors => [
                 .. await snapshots.LoadAsync(repositories, metric, cancellationToken),
+                .. (await git.LoadAsync(repositories, SeriesMetric.GitContributors, cancellationToken)).Select(s => s with { Metric = metric }),
                 .. await new ContributorSeries(db).LoadAsync(repositories, cancellationToken)],
             SeriesMetric.Releases => await new ReleaseSeries(db).LoadAsync(repositories, cancellationToken),
             _ => await snapshots.LoadAsync(repositories, metric, cancellationToken),

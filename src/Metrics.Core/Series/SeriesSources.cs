@@ -10,6 +10,7 @@ public static class SeriesSources
     public const string Snapshot = "daily-snapshot";
     public const string TopContributorsFirstWeek = "top-100-first-contribution-week";
     public const string ReleaseDates = "release-dates";
+    public const string GitHistory = "git-history";
 
     public static string Describe(string source) => source switch
     {
@@ -18,6 +19,7 @@ public static class SeriesSources
         Snapshot => "daily snapshots, from the first collection day",
         TopContributorsFirstWeek => "estimated: first commit week of the top 100 contributors only",
         ReleaseDates => "published releases",
+        GitHistory => "git history",
         _ => source,
     };
 

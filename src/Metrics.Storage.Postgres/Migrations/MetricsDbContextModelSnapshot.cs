@@ -22,6 +22,76 @@ namespace Metrics.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitClone", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesFetched")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Commits")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Head")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("TooLargeForCap")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RepositoryId");
+
+                    b.ToTable("git_clones", (string)null);
+                });
+
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitIdentityDay", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Bot")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Commits")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RepositoryId", "Key", "Day");
+
+                    b.HasIndex("RepositoryId", "Generation");
+
+                    b.ToTable("git_identity_days", (string)null);
+                });
+
             modelBuilder.Entity("Metrics.Core.Storage.Entities.CollectionRun", b =>
                 {
                     b.Property<long>("Id")
@@ -352,6 +422,10 @@ namespace Metrics.Storage.Postgres.Migrations
                         .HasMaxLength(401)
                         .HasColumnType("character varying(401)");
 
+                    b.Property<string>("CloneUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime?>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -434,6 +508,24 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.HasKey("RepositoryId", "Day", "Source");
 
                     b.ToTable("star_gains", (string)null);
+                });
+
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitClone", b =>
+                {
+                    b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitIdentityDay", b =>
+                {
+                    b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Metrics.Core.Storage.Entities.CollectionRun", b =>

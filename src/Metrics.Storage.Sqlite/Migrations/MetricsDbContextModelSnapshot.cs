@@ -17,6 +17,76 @@ namespace Metrics.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitClone", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesFetched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Commits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Head")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("TooLargeForCap")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepositoryId");
+
+                    b.ToTable("git_clones", (string)null);
+                });
+
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitIdentityDay", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Bot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Commits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepositoryId", "Key", "Day");
+
+                    b.HasIndex("RepositoryId", "Generation");
+
+                    b.ToTable("git_identity_days", (string)null);
+                });
+
             modelBuilder.Entity("Metrics.Core.Storage.Entities.CollectionRun", b =>
                 {
                     b.Property<long>("Id")
@@ -339,6 +409,10 @@ namespace Metrics.Storage.Sqlite.Migrations
                         .HasMaxLength(401)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CloneUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -421,6 +495,24 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.HasKey("RepositoryId", "Day", "Source");
 
                     b.ToTable("star_gains", (string)null);
+                });
+
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitClone", b =>
+                {
+                    b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metrics.Core.GitHistory.GitIdentityDay", b =>
+                {
+                    b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
+                        .WithMany()
+                        .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Metrics.Core.Storage.Entities.CollectionRun", b =>

@@ -14,7 +14,7 @@ public static class GitHubEndpoints
         var g = app.MapGroup("/github").AddEndpointFilter<GitHubFilter>();
         g.MapGet("/rate_limit", RateLimitJson.Answer);
         g.MapRepo("", $"{Docs}/repos/repos#get-a-repository", (c, r) =>
-            JsonPayload.Ok(GitHubRepositoryJson.Build(r, c.Api, c.Now, c.Token, c.Push)));
+            JsonPayload.Ok(GitHubRepositoryJson.Build(r, c.Api, c.Now, c.Token, c.Push, CloneUrls.For(c.Http, c.State.Options, "github", r.FullName))));
         g.MapRepo("/stargazers", $"{Docs}/activity/starring#list-stargazers", Stargazers);
         g.MapRepo("/stargazers/history", $"{Docs}/activity/starring#get-repository-star-history", History);
         g.MapRepo("/contributors", $"{Docs}/repos/repos#list-repository-contributors", Contributors);

@@ -22,7 +22,7 @@ internal static class GitHubRepositoryJson
         ("subscription_url", "/subscription"), ("tags_url", "/tags"), ("teams_url", "/teams"), ("trees_url", "/git/trees{/sha}"),
     ];
 
-    public static JsonObject Build(GitHubRepository r, string api, DateTimeOffset now, string? token, bool push)
+    public static JsonObject Build(GitHubRepository r, string api, DateTimeOffset now, string? token, bool push, string cloneUrl)
     {
         var self = $"{api}/repos/{r.FullName}";
         var stars = r.Stars.Current(now);
@@ -50,7 +50,7 @@ internal static class GitHubRepositoryJson
             };
         }
 
-        o["clone_url"] = $"https://github.com/{r.FullName}.git";
+        o["clone_url"] = cloneUrl;
         o["mirror_url"] = null;
         o["hooks_url"] = $"{self}/hooks";
         o["svn_url"] = $"https://github.com/{r.FullName}";

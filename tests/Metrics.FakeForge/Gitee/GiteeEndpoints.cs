@@ -12,7 +12,7 @@ public static class GiteeEndpoints
     public static IEndpointRouteBuilder MapGitee(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/gitee/api/v5").AddEndpointFilter<GiteeFilter>();
-        Map(g, "", (c, r) => JsonPayload.Ok(GiteeRepositoryJson.Build(r, c.Api, c.Now)));
+        Map(g, "", (c, r) => JsonPayload.Ok(GiteeRepositoryJson.Build(r, c.Api, c.Now, CloneUrls.For(c.Http, c.Http.RequestServices.GetRequiredService<ForgeState>().Options, "gitee", r.FullName))));
         Map(g, "/stargazers", Stargazers);
         Map(g, "/contributors", (c, r) =>
             JsonPayload.Ok(new JsonArray([.. r.Contributors.Select(x => (JsonNode)new JsonObject { ["email"] = x.Email, ["name"] = x.Name, ["contributions"] = x.Contributions })])));

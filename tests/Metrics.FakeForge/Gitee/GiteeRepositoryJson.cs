@@ -17,7 +17,7 @@ internal static class GiteeRepositoryJson
         ("labels_url", "/labels{/name}"), ("releases_url", "/releases{/id}"),
     ];
 
-    public static JsonObject Build(GiteeRepository r, string api, DateTimeOffset now)
+    public static JsonObject Build(GiteeRepository r, string api, DateTimeOffset now, string cloneUrl)
     {
         var self = $"{api}/repos/{r.FullName}";
         var ns = r.NamespaceName ?? r.Owner;
@@ -37,7 +37,7 @@ internal static class GiteeRepositoryJson
             ["public"] = true,
             ["internal"] = false,
             ["fork"] = false,
-            ["html_url"] = $"{GiteeJson.Site}/{r.FullName}.git",
+            ["html_url"] = cloneUrl,
             ["ssh_url"] = $"git@gitee.com:{r.FullName}.git",
         };
         foreach (var (field, suffix) in ApiUrls)

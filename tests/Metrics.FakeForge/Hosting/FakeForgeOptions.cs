@@ -49,6 +49,13 @@ public sealed class FakeForgeOptions
 
     public FaultSettings Faults { get; set; } = new();
 
+    /// <summary>
+    /// Where repository answers point their clone URLs (GitHub <c>clone_url</c>, Gitee <c>html_url</c>):
+    /// <c>{root}/github/{owner}/{name}.git</c> and <c>{root}/gitee/…</c>, e.g. a <c>file://</c> folder of generated
+    /// git repositories. Null: URLs on the fake itself that serve no git, so nothing ever reaches the real forges.
+    /// </summary>
+    public string? GitCloneRoot { get; set; }
+
     /// <summary>Extra logging set-up (tests add a capturing provider here).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 }

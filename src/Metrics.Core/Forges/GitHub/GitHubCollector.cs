@@ -26,6 +26,7 @@ internal sealed class GitHubCollector(
         repository.Owner = found.Owner.Login;
         repository.Name = found.Name;
         repository.CreatedAt = found.CreatedAt.UtcDateTime;
+        repository.CloneUrl = found.CloneUrl ?? repository.CloneUrl;
         repository.Status = RepositoryStatus.Active;
         await db.SaveChangesAsync(cancellationToken);
 

@@ -22,6 +22,7 @@ internal sealed class GiteeCollector(
         // Gitee has no lookup by id, so the name stays the way in; the id still tells a re-created repository apart.
         repository.ForgeId = found.Id;
         repository.CreatedAt = found.CreatedAt?.UtcDateTime ?? repository.CreatedAt;
+        repository.CloneUrl = found.HtmlUrl ?? repository.CloneUrl;
         repository.Status = RepositoryStatus.Active;
         await db.SaveChangesAsync(cancellationToken);
 

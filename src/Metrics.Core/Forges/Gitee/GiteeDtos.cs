@@ -13,7 +13,9 @@ internal sealed record GiteeProject(
     [property: JsonPropertyName("watchers_count")] long WatchersCount,
     [property: JsonPropertyName("open_issues_count")] long OpenIssuesCount,
     [property: JsonPropertyName("pushed_at")] DateTimeOffset? PushedAt,
-    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt);
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt,
+    // Gitee's html_url is the clone URL (it ends in .git).
+    [property: JsonPropertyName("html_url")] string? HtmlUrl = null);
 
 internal sealed record GiteeStargazer([property: JsonPropertyName("star_at")] DateTimeOffset? StarAt);
 

@@ -10,6 +10,7 @@ public interface IBulkWriter
     Task<int> UpsertReleasesAsync(IEnumerable<Release> rows, CancellationToken cancellationToken);
     Task<int> UpsertTagsAsync(IEnumerable<Release> rows, CancellationToken cancellationToken);
     Task<int> UpsertContributorsAsync(IEnumerable<Contributor> rows, CancellationToken cancellationToken);
+    Task<int> UpsertGitIdentityDaysAsync(IEnumerable<GitHistory.GitIdentityDay> rows, CancellationToken cancellationToken);
 }
 
 /// <summary>Dispatches each table to the provider's bulk path.</summary>
@@ -29,6 +30,9 @@ internal abstract class BulkWriterBase : IBulkWriter
 
     public Task<int> UpsertContributorsAsync(IEnumerable<Contributor> rows, CancellationToken cancellationToken) =>
         UpsertAsync(UpsertTables.Contributors, rows, cancellationToken);
+
+    public Task<int> UpsertGitIdentityDaysAsync(IEnumerable<GitHistory.GitIdentityDay> rows, CancellationToken cancellationToken) =>
+        UpsertAsync(GitHistory.GitHistoryTables.IdentityDays, rows, cancellationToken);
 
     protected abstract Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken);
 }

@@ -16,6 +16,7 @@ internal sealed class RepositoryConfiguration : IEntityTypeConfiguration<Reposit
         builder.HasIndex(r => new { r.Forge, r.Owner, r.Name }).IsUnique();
         builder.HasIndex(r => new { r.Forge, r.ForgeId });
         builder.Property(r => r.CatalogName).HasMaxLength(401);
+        builder.Property(r => r.CloneUrl).HasMaxLength(500);
         builder.HasIndex(r => new { r.Forge, r.CatalogName }).IsUnique();
     }
 }

@@ -31,5 +31,8 @@ public sealed class Repository
     /// </summary>
     public string? CatalogName { get; set; }
 
+    /// <summary>The clone URL from the forge's own repository answer (never from user input); read by the git history step.</summary>
+    public string? CloneUrl { get; set; }
+
     public string FullName => Name.Length == 0 ? Owner : $"{Owner}/{Name}";
 }
