@@ -54,11 +54,14 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
                     http.Response.Headers["X-Fake-Fault"] = "truncate";
                     http.Items[JsonPayload.TruncateItem] = true;
                     break;
+                case FaultKind.CutBody:
+                    http.Items[JsonPayload.CutBodyItem] = true;
+                    break;
             }
 
             await next(http);
-            status = http.Items.ContainsKey(JsonPayload.TruncatedItem)
-                ? "truncated"
+            status = http.Items.ContainsKey(JsonPayload.TruncatedItem) ? "truncated"
+                : http.Items.ContainsKey(JsonPayload.CutItem) ? "cut"
                 : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         finally

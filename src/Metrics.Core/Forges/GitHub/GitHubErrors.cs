@@ -29,5 +29,10 @@ internal static class GitHubErrors
         {
             throw new ForgeAnswerException($"{(int)e.StatusCode} from the forge: {e.Message}", e);
         }
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or FormatException or InvalidCastException)
+        {
+            // Octokit's own deserializer met a body the retries could not cure.
+            throw new MalformedAnswerException($"GitHub answered {repository.FullName} with JSON that is not the documented shape: {e.Message}", e);
+        }
     }
 }

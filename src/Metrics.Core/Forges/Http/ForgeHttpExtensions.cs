@@ -54,6 +54,7 @@ public static class ForgeHttpExtensions
     {
         { Exception: HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException } => true,
         { Exception: OperationCanceledException } => false,
+        { Result: { } cut } when CompleteJson.IsMarked(cut) => true,
         { Result.StatusCode: HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout } => true,
         _ => false,
     };
