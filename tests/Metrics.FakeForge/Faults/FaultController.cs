@@ -20,9 +20,14 @@ public sealed class FaultController(int seed, FaultSettings initial)
         set => _settings = value;
     }
 
-    public FaultDecision Decide(string method, string path)
+    public FaultDecision Decide(string method, string path, string query = "")
     {
         var s = _settings;
+        if (s.Only is { Length: > 0 } only && !(path + query).Contains(only, StringComparison.Ordinal))
+        {
+            return new FaultDecision(FaultKind.None);
+        }
+
         if (s.DropEvery > 0 && Interlocked.Increment(ref _requests) % s.DropEvery == 0)
         {
             return new FaultDecision(FaultKind.Drop);

@@ -24,6 +24,9 @@ public sealed record FaultSettings
     /// <summary>Drop the connection of every Nth forge request (counted over all paths); 0 = off.</summary>
     public int DropEvery { get; init; }
 
+    /// <summary>When set, faults meet only requests whose path and query contain this text (e.g. "page=15").</summary>
+    public string? Only { get; init; }
+
     /// <summary>Every forge answers as if the caller's quota were spent.</summary>
     public bool QuotaExhausted { get; init; }
 

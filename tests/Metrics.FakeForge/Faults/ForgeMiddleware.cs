@@ -34,7 +34,7 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
         http.Items[InFlightItem] = _inFlight.AddOrUpdate(client, 1, (_, n) => n + 1);
         try
         {
-            var fault = state.Faults.Decide(http.Request.Method, path);
+            var fault = state.Faults.Decide(http.Request.Method, path, http.Request.QueryString.Value ?? "");
             if (state.Faults.Settings.LatencyMs is > 0 and var ms)
             {
                 await Task.Delay(ms, http.RequestAborted);
