@@ -25,7 +25,8 @@ public static class GitHubExtensions
         services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
         services.AddHttpClient(HttpClientName)
             .AddForgePipeline<GitHubOptions>(Forge.GitHub)
-            .AddHttpMessageHandler(s => new GitHubApiVersionHandler(s.GetRequiredService<IOptions<GitHubOptions>>().Value.StarHistoryApiVersion));
+            .AddHttpMessageHandler(s => new GitHubApiVersionHandler(s.GetRequiredService<IOptions<GitHubOptions>>().Value.StarHistoryApiVersion))
+            .AddHttpMessageHandler(s => new GitHubIdAliasHandler(s.GetRequiredService<IHttpCacheStore>()));
         services.AddSingleton(CreateConnection);
         services.AddSingleton<IGitHubClient>(s => new GitHubClient(s.GetRequiredService<IConnection>()));
         services.AddScoped<GitHubStarHistory>();
