@@ -29,17 +29,27 @@ internal static class TruthAssertions
         });
     }
 
-    /// <summary>After a kill: whatever was written is whole (a repository's star series is all there or not at all).</summary>
-    public static async Task AssertNothingHalfWrittenAsync(WorkerWorld world)
+    /// <summary>
+    /// After a kill: every stored star day is the forge's number for that day, and a history whose mark says it reaches
+    /// back to the start holds every day; one cut short by the kill is kept (the next run goes on from it) and is marked
+    /// as not reaching the start, so pages call it partial.
+    /// </summary>
+    public static async Task AssertNothingPassedOffAsWholeAsync(WorkerWorld world)
     {
         await world.Database.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<MetricsDbContext>();
+            var today = DateOnly.FromDateTime(world.Forge.Clock.GetUtcNow().UtcDateTime);
             foreach (var (id, name) in world.Repositories)
             {
                 var truth = world.Forge.Truth.GitHubStars(name.Split('/')[0], name.Split('/')[1]);
-                var days = await db.StarGains.Where(g => g.RepositoryId == id && g.Gained > 0).CountAsync();
-                Assert.True(days == 0 || days == truth.Days.Count, $"{name}: {days} of {truth.Days.Count} star days stored");
+                var expected = truth.Days.Where(d => d.Date < today).ToDictionary(d => d.Date, d => (long)d.Gained);
+                var stored = await db.StarGains.Where(g => g.RepositoryId == id && g.Day < today).ToListAsync();
+                Assert.All(stored, g => Assert.True(expected.GetValueOrDefault(g.Day) == g.Gained, $"{name}: {g.Day} stored {g.Gained}, the forge says {expected.GetValueOrDefault(g.Day)}"));
+                var repository = await db.Repositories.SingleAsync(r => r.Id == id);
+                var days = stored.Count(g => g.Gained > 0);
+                Assert.True(!repository.StarHistoryReachedStart || days == expected.Count,
+                    $"{name}: {days} of {expected.Count} star days stored, yet marked as reaching the start");
             }
         });
     }

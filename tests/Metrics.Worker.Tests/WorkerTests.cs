@@ -76,7 +76,7 @@ public sealed class WorkerTests(ITestOutputHelper output)
         var killed = await world.RunsAsync();
         var interrupted = killed.Where(r => r.Outcome == RunOutcome.Running).Select(r => r.Id).ToList();
         Assert.NotEmpty(interrupted);
-        await TruthAssertions.AssertNothingHalfWrittenAsync(world);
+        await TruthAssertions.AssertNothingPassedOffAsWholeAsync(world);
 
         world.Forge.Faults.Settings = new FaultSettings();
         world.StartWorker(OnlyByHand);

@@ -1,3 +1,4 @@
+using Metrics.Core.Forges;
 using System.Text.Json;
 using Metrics.Core.Storage.Entities;
 
@@ -27,7 +28,8 @@ public static class SeedReader
         AllowTrailingCommas = true,
     };
 
-    public static async Task<CatalogSeed> ReadAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>Reads and validates the seeds; <paramref name="forges"/> says which forges have collectors (all registered by default).</summary>
+    public static async Task<CatalogSeed> ReadAsync(string directory, CancellationToken cancellationToken, IReadOnlyList<ForgeDescriptor>? forges = null)
     {
         var errors = new List<string>();
         var projectsPath = Path.Combine(directory, ProjectsFile);
@@ -37,7 +39,7 @@ public static class SeedReader
 
         projectsDoc = WithinCount(projectsDoc, projectsDoc?.Projects?.Count, MaxProjects, projectsPath, "projects", errors);
         milestonesDoc = WithinCount(milestonesDoc, milestonesDoc?.Milestones?.Count, MaxMilestones, milestonesPath, "milestones", errors);
-        var projects = projectsDoc is null ? [] : new ProjectsValidator(Display(projectsPath), errors).Validate(projectsDoc);
+        var projects = projectsDoc is null ? [] : new ProjectsValidator(Display(projectsPath), errors, forges ?? MetricsCoreExtensions.RegisteredForges).Validate(projectsDoc);
         var milestones = milestonesDoc is null || projectsDoc is null
             ? []
             : new MilestonesValidator(Display(milestonesPath), errors, projects.Select(p => p.Id).ToHashSet()).Validate(milestonesDoc);

@@ -1,3 +1,4 @@
+using Metrics.Core.Forges;
 using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Collection;
@@ -32,10 +33,4 @@ public sealed class SecretScrubber(IEnumerable<ISecretSource> sources)
         var scrubbed = Scrub(text);
         return scrubbed.Length > maxLength ? scrubbed[..(maxLength - 1)] + "…" : scrubbed;
     }
-}
-
-/// <summary>Forges whose options hold a credential name it here, so no error message can carry it.</summary>
-public interface ISecretSource
-{
-    IEnumerable<string?> Secrets { get; }
 }

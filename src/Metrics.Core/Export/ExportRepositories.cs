@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Metrics.Core.Export;
 
 /// <summary>The names every exported row carries, looked up once so the row streams need no joins.</summary>
-internal sealed record ExportRepository(int Id, string ProjectId, string Forge, string FullName);
+internal sealed record ExportRepository(int Id, string ProjectId, string Forge, string FullName)
+{
+    /// <summary>The stored star history does not yet cover the repository's whole life (see StarHistoryCompleteness).</summary>
+    public bool PartialStars { get; init; }
+}
 
 internal static class ExportRepositories
 {
@@ -19,6 +23,10 @@ internal static class ExportRepositories
         }
 
         var rows = await query.Select(r => new { r.Id, r.ProjectId, r.Forge, r.Owner, r.Name }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new ExportRepository(r.Id, r.ProjectId, ForgeNames.Key(r.Forge), r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}"));
+        var partial = await StarHistoryCompleteness.PartialAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new ExportRepository(r.Id, r.ProjectId, ForgeNames.Key(r.Forge), r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}")
+        {
+            PartialStars = partial.ContainsKey(r.Id),
+        });
     }
 }

@@ -19,6 +19,7 @@ internal sealed class StarSeries(MetricsDbContext db)
             .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained })
             .ToListAsync(cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
+        var partial = await StarHistoryCompleteness.PartialAsync(db, ids, cancellationToken);
         var byRepository = gains.ToLookup(g => g.RepositoryId);
 
         var result = new List<Series>();
@@ -42,7 +43,10 @@ internal sealed class StarSeries(MetricsDbContext db)
                 points.Add(new SeriesPoint(snapshot.Day, running)); // a complete list: no new star since the last one
             }
 
-            result.Add(Describe(repository, source, points, snapshot));
+            result.Add(partial.TryGetValue(repository.Id, out var stored)
+                ? new Series(repository, SeriesMetric.Stars, source, points, SeriesSources.IsDense(source), SeriesQuality.Partial,
+                    StarHistoryCompleteness.Note(stored.From, stored.Through))
+                : Describe(repository, source, points, snapshot));
         }
 
         var fallback = await new SnapshotSeries(db).LoadAsync(withoutHistory, SeriesMetric.Stars, cancellationToken);

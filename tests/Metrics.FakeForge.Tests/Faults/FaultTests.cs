@@ -54,6 +54,44 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_cut_body_is_a_200_whose_length_matches_but_whose_json_stops_short()
+    {
+        await using var server = await FakeForgeServer.StartAsync(new FakeForgeOptions { Faults = new FaultSettings { CutBodyRate = 1 } });
+        using var client = server.CreateClient().WithToken("token", "ghp_cut_body");
+
+        using var response = await client.GetAsync(new Uri(server.GitHubApiUrl, "repos/fake-old/legacy"));
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.StartsWith("{", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonDocument.Parse(body));
+        Assert.Contains(server.Stats.Snapshot().Requests, r => r.Status == "cut");
+    }
+
+    [Fact]
+    public async Task Drop_every_drops_exactly_every_nth_forge_request()
+    {
+        await using var server = await FakeForgeServer.StartAsync(new FakeForgeOptions { Faults = new FaultSettings { DropEvery = 3 } });
+        using var client = server.CreateClient().WithToken("token", "ghp_drop_every");
+        var outcomes = new List<bool>();
+        for (var i = 0; i < 9; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri(server.GitHubApiUrl, "repos/fake-old/legacy"));
+                outcomes.Add(response.StatusCode == HttpStatusCode.OK);
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add(false);
+            }
+        }
+
+        Assert.Equal([true, true, false, true, true, false, true, true, false], outcomes);
+    }
+
+    [Fact]
     public async Task Latency_delays_every_forge_request()
     {
         await using var server = await FakeForgeServer.StartAsync(new FakeForgeOptions { Faults = new FaultSettings { LatencyMs = 250 } });

@@ -17,6 +17,12 @@ public sealed class JsonPayload(int status, byte[]? body, string contentType = "
     /// <summary>Set once a body has actually been cut (a 304 or 204 has nothing to cut).</summary>
     public const string TruncatedItem = "fake-forge.truncated";
 
+    /// <summary>Asks for a 200 whose JSON is cut short with a Content-Length that matches: framing fine, JSON not.</summary>
+    public const string CutBodyItem = "fake-forge.cut-body";
+
+    /// <summary>Set once a 200's JSON body has actually been cut that way.</summary>
+    public const string CutItem = "fake-forge.cut";
+
     // The forges write "{+path}" and Chinese text unescaped.
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -65,6 +71,16 @@ public sealed class JsonPayload(int status, byte[]? body, string contentType = "
         }
 
         response.ContentType = contentType;
+        if (Status == StatusCodes.Status200OK && httpContext.Items.ContainsKey(CutBodyItem) && Body.Length > 1)
+        {
+            // The client is told the truth about the length: only the JSON inside is incomplete.
+            response.Headers["X-Fake-Fault"] = "cut-body";
+            response.ContentLength = Body.Length / 2;
+            await response.Body.WriteAsync(Body.AsMemory(0, Body.Length / 2), httpContext.RequestAborted);
+            httpContext.Items[CutItem] = true;
+            return;
+        }
+
         response.ContentLength = Body.Length;
         if (httpContext.Items.ContainsKey(TruncateItem) && Body.Length > 1)
         {

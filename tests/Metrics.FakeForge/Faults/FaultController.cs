@@ -11,6 +11,7 @@ public sealed class FaultController(int seed, FaultSettings initial)
 {
     private static readonly int[] ErrorStatuses = [500, 502, 503];
     private readonly ConcurrentDictionary<string, int> _counters = new(StringComparer.Ordinal);
+    private int _requests;
     private volatile FaultSettings _settings = initial;
 
     public FaultSettings Settings
@@ -19,10 +20,20 @@ public sealed class FaultController(int seed, FaultSettings initial)
         set => _settings = value;
     }
 
-    public FaultDecision Decide(string method, string path)
+    public FaultDecision Decide(string method, string path, string query = "")
     {
         var s = _settings;
-        if (s.ErrorRate <= 0 && s.TruncateRate <= 0 && s.DropRate <= 0)
+        if (s.Only is { Length: > 0 } only && !(path + query).Contains(only, StringComparison.Ordinal))
+        {
+            return new FaultDecision(FaultKind.None);
+        }
+
+        if (s.DropEvery > 0 && Interlocked.Increment(ref _requests) % s.DropEvery == 0)
+        {
+            return new FaultDecision(FaultKind.Drop);
+        }
+
+        if (s.ErrorRate <= 0 && s.TruncateRate <= 0 && s.DropRate <= 0 && s.CutBodyRate <= 0)
         {
             return new FaultDecision(FaultKind.None);
         }
@@ -41,9 +52,18 @@ public sealed class FaultController(int seed, FaultSettings initial)
             return new FaultDecision(FaultKind.Error, ErrorStatuses[Det.Mix(h) % 3]);
         }
 
-        return u < s.DropRate + s.ErrorRate + s.TruncateRate ? new FaultDecision(FaultKind.Truncate) : new FaultDecision(FaultKind.None);
+        if (u < s.DropRate + s.ErrorRate + s.TruncateRate)
+        {
+            return new FaultDecision(FaultKind.Truncate);
+        }
+
+        return u < s.DropRate + s.ErrorRate + s.TruncateRate + s.CutBodyRate ? new FaultDecision(FaultKind.CutBody) : new FaultDecision(FaultKind.None);
     }
 
     /// <summary>Restart the per-path counters: the next requests meet the same faults as after start.</summary>
-    public void ResetCounters() => _counters.Clear();
+    public void ResetCounters()
+    {
+        _counters.Clear();
+        Interlocked.Exchange(ref _requests, 0);
+    }
 }

@@ -12,8 +12,20 @@ public sealed record FaultSettings
     /// <summary>Share of requests whose body is cut short after a full Content-Length.</summary>
     public double TruncateRate { get; init; }
 
+    /// <summary>
+    /// Share of 200 answers whose JSON body is cut short while Content-Length matches what is sent: the framing is
+    /// right, only the JSON is incomplete.
+    /// </summary>
+    public double CutBodyRate { get; init; }
+
     /// <summary>Share of requests whose connection is dropped before any answer.</summary>
     public double DropRate { get; init; }
+
+    /// <summary>Drop the connection of every Nth forge request (counted over all paths); 0 = off.</summary>
+    public int DropEvery { get; init; }
+
+    /// <summary>When set, faults meet only requests whose path and query contain this text (e.g. "page=15").</summary>
+    public string? Only { get; init; }
 
     /// <summary>Every forge answers as if the caller's quota were spent.</summary>
     public bool QuotaExhausted { get; init; }
@@ -27,6 +39,7 @@ public enum FaultKind
     None,
     Error,
     Truncate,
+    CutBody,
     Drop,
 }
 

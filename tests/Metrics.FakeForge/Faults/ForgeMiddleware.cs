@@ -34,7 +34,7 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
         http.Items[InFlightItem] = _inFlight.AddOrUpdate(client, 1, (_, n) => n + 1);
         try
         {
-            var fault = state.Faults.Decide(http.Request.Method, path);
+            var fault = state.Faults.Decide(http.Request.Method, path, http.Request.QueryString.Value ?? "");
             if (state.Faults.Settings.LatencyMs is > 0 and var ms)
             {
                 await Task.Delay(ms, http.RequestAborted);
@@ -54,11 +54,14 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
                     http.Response.Headers["X-Fake-Fault"] = "truncate";
                     http.Items[JsonPayload.TruncateItem] = true;
                     break;
+                case FaultKind.CutBody:
+                    http.Items[JsonPayload.CutBodyItem] = true;
+                    break;
             }
 
             await next(http);
-            status = http.Items.ContainsKey(JsonPayload.TruncatedItem)
-                ? "truncated"
+            status = http.Items.ContainsKey(JsonPayload.TruncatedItem) ? "truncated"
+                : http.Items.ContainsKey(JsonPayload.CutItem) ? "cut"
                 : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         finally

@@ -16,7 +16,9 @@ public static class CommandLine
           --latency-ms N           delay every forge request
           --error-rate X           share of 500/502/503 answers (0..1)
           --truncate-rate X        share of bodies cut short (0..1)
+          --cut-body-rate X        share of 200s whose JSON is cut short with a matching Content-Length (0..1)
           --drop-rate X            share of dropped connections (0..1)
+          --drop-every N           drop the connection of every Nth forge request
           --quota-exhausted        every forge answers as if the quota were spent
           --max-concurrent N       GitHub secondary limit: requests in flight per client
           --stats-computing-calls N  202 answers before stats/contributors is ready (default 1)
@@ -41,7 +43,9 @@ public static class CommandLine
                 case "--latency-ms": faults = faults with { LatencyMs = Int(Next()) }; break;
                 case "--error-rate": faults = faults with { ErrorRate = Rate(Next()) }; break;
                 case "--truncate-rate": faults = faults with { TruncateRate = Rate(Next()) }; break;
+                case "--cut-body-rate": faults = faults with { CutBodyRate = Rate(Next()) }; break;
                 case "--drop-rate": faults = faults with { DropRate = Rate(Next()) }; break;
+                case "--drop-every": faults = faults with { DropEvery = Int(Next()) }; break;
                 case "--quota-exhausted": faults = faults with { QuotaExhausted = true }; break;
                 case "--max-concurrent": faults = faults with { MaxConcurrentPerClient = Int(Next()) }; break;
                 case "--stats-computing-calls": o.StatsComputingCalls = Int(Next()); break;

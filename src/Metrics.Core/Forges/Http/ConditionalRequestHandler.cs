@@ -6,7 +6,8 @@ namespace Metrics.Core.Forges.Http;
 /// <summary>
 /// Makes every GET conditional on the validator of the last answer and turns a 304 back into that answer, so the
 /// clients above (Octokit included) read unchanged data as usual while the forge charges no quota for it.
-/// It also reads each body to its end here, inside the retry policy, so a truncated body is retried like a 502.
+/// It also reads each body to its end here, inside the retry policy, so a truncated body (or a 200 whose JSON stops
+/// short) is retried like a 502, and never cached.
 /// </summary>
 internal sealed class ConditionalRequestHandler(IHttpCacheStore cache) : DelegatingHandler
 {
@@ -38,7 +39,8 @@ internal sealed class ConditionalRequestHandler(IHttpCacheStore cache) : Delegat
             await response.Content.LoadIntoBufferAsync(cancellationToken);
         }
 
-        if (response.StatusCode == HttpStatusCode.OK && response.Headers.ETag is { } fresh)
+        var complete = await CompleteJson.CheckAsync(response, cancellationToken);
+        if (complete && response.StatusCode == HttpStatusCode.OK && response.Headers.ETag is { } fresh)
         {
             var body = await response.Content!.ReadAsStringAsync(cancellationToken);
             await cache.SetAsync(key, fresh.ToString(), response.Content.Headers.LastModified?.ToString("R"), body, cancellationToken);

@@ -14,7 +14,7 @@ internal sealed class RateLimitHandler(RateLimitState state, RateLimitOptions op
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (state is { Remaining: { } remaining, Reset: { } reset } && remaining <= options.Reserve && reset > time.GetUtcNow())
+            if (state is { Remaining: { } remaining, Reset: { } reset } && remaining <= options.ReserveFor(state.Limit) && reset > time.GetUtcNow())
             {
                 await WaitAsync(reset - time.GetUtcNow() + TimeSpan.FromSeconds(1), cancellationToken);
             }

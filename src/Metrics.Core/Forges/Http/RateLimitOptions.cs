@@ -3,8 +3,16 @@ namespace Metrics.Core.Forges.Http;
 /// <summary>How a forge client treats its quota; each forge's options carry one.</summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>Below this many remaining requests, wait for the reset instead of spending the last ones.</summary>
-    public int Reserve { get; set; } = 25;
+    /// <summary>
+    /// What to leave unspent before waiting for the reset. Below 1 it is a share of the forge's limit, rounded up (the
+    /// default 0.005 keeps 25 of GitHub's 5,000 and 1 of an anonymous 60); 1 or more is a number of requests.
+    /// </summary>
+    public double Reserve { get; set; } = 0.005;
+
+    /// <summary>The reserve in requests for a forge whose limit is <paramref name="limit"/> (unknown: one request).</summary>
+    public int ReserveFor(int? limit) => Reserve >= 1
+        ? (int)Reserve
+        : limit is > 0 and var l ? (int)Math.Ceiling(l * Reserve) : 1;
 
     /// <summary>The longest a run waits for a quota reset or a retry-after; beyond it the work is deferred.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(65);

@@ -33,4 +33,32 @@ public sealed class AnonymousQuotaTests
         var refused = harness.Fake.Stats.Snapshot().Requests.Where(r => r.Status is "403" or "429").Sum(r => r.Count);
         Assert.Equal(0, refused);
     }
+
+    [Fact]
+    public async Task The_reserve_scales_with_the_limit_so_an_anonymous_hour_is_spent_but_for_one_request()
+    {
+        await using var harness = await ForgeHarness.StartAsync(Metrics.Core.Storage.DatabaseOptions.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["GitHub:Token"] = null,
+            ["GitHub:RateLimit:MaxWait"] = "00:05:00",
+        });
+        await harness.TrackAsync(Forge.GitHub, SpecialRepositories.Huge, SpecialRepositories.Old, SpecialRepositories.Young, SpecialRepositories.Mirrored);
+
+        var summary = await harness.CollectAsync();
+
+        Assert.Contains(summary.Repositories, r => r.Outcome == RunOutcome.Deferred);
+        // The default reserve is 0.5% of the limit, rounded up: 1 of 60 (four repositories at once may each have had
+        // a request in flight when the last one was counted). A fixed reserve of 25 stopped at 35.
+        Assert.InRange(harness.GitHubQuotaSpent(), 56, 60);
+        Assert.Equal(0, harness.Fake.Stats.Snapshot().Requests.Where(r => r.Status is "403" or "429").Sum(r => r.Count));
+    }
+
+    [Theory]
+    [InlineData(0.005, 5000, 25)]
+    [InlineData(0.005, 60, 1)]
+    [InlineData(0.1, 60, 6)]
+    [InlineData(25, 60, 25)]
+    [InlineData(0.005, null, 1)]
+    public void A_reserve_below_one_is_a_share_of_the_limit_and_from_one_up_a_count(double reserve, int? limit, int expected) =>
+        Assert.Equal(expected, new Metrics.Core.Forges.Http.RateLimitOptions { Reserve = reserve }.ReserveFor(limit));
 }

@@ -26,8 +26,19 @@ internal sealed class StubGiteeApi : IGiteeApi
 
     public Task<IApiResponse<GiteeProject>> GetRepositoryAsync(string owner, string repo, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IApiResponse<GiteeContributor[]>> GetContributorsAsync(string owner, string repo, int page, int perPage, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    /// <summary>Contributors as Gitee lists them: {email, name, contributions}, on one page.</summary>
+    public List<GiteeContributor> Contributors { get; } = [];
+
+    public Task<IApiResponse<GiteeContributor[]>> GetContributorsAsync(string owner, string repo, int page, int perPage, CancellationToken cancellationToken)
+    {
+        var items = page == 1 ? Contributors.ToArray() : [];
+        var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            RequestMessage = new HttpRequestMessage(HttpMethod.Get, $"https://gitee.invalid/api/v5/repos/{owner}/{repo}/contributors?page={page}"),
+        };
+        response.Headers.Add("total_page", "1");
+        return Task.FromResult<IApiResponse<GiteeContributor[]>>(new ApiResponse<GiteeContributor[]>(response, items, new RefitSettings()));
+    }
 
     public Task<IApiResponse<GiteeRelease[]>> GetReleasesAsync(string owner, string repo, int page, int perPage, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
