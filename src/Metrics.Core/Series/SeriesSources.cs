@@ -18,6 +18,7 @@ public static class SeriesSources
         Snapshot => "daily snapshots, from the first collection day",
         TopContributorsFirstWeek => "estimated: first commit week of the top 100 contributors only",
         ReleaseDates => "published releases",
+        CombinedStarSeries.CombinedSource => "summed over the project's forges",
         _ => source,
     };
 
