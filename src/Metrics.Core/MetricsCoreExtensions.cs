@@ -1,6 +1,7 @@
 using Metrics.Core.Catalog;
 using Metrics.Core.Collection;
 using Metrics.Core.Export;
+using Metrics.Core.Forges;
 using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Forges.Gitee;
 using Metrics.Core.Forges.HuggingFace;
@@ -22,9 +23,20 @@ public static class MetricsCoreExtensions
         builder.Services.AddMetricsStorage(builder.Configuration);
         builder.Services.AddMetricsCatalog();
         builder.Services.AddMetricsCollection();
-        builder.Services.AddGitHubCollector();
-        builder.Services.AddGiteeCollector().AddHuggingFaceCollector().AddMirrorComparison();
+        builder.Services.AddForges();
+        builder.Services.AddMirrorComparison();
         builder.Services.AddMetricsSeries().AddMetricsExport().AddMetricsMilestones();
         return builder;
     }
+
+    /// <summary>The registered forges' descriptors, for code that runs without a host (seed checks, CLI help).</summary>
+    public static IReadOnlyList<ForgeDescriptor> RegisteredForges => Registered.Value;
+
+    private static readonly Lazy<IReadOnlyList<ForgeDescriptor>> Registered = new(() => ForgeRegistry.In(new ServiceCollection().AddForges()));
+
+    /// <summary>The forge plug-ins: one line each (see Forges/README.md).</summary>
+    public static IServiceCollection AddForges(this IServiceCollection services) => services
+        .AddGitHubForge()
+        .AddGiteeForge()
+        .AddHuggingFaceForge();
 }

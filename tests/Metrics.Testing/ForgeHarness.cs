@@ -89,8 +89,8 @@ public sealed class ForgeHarness : IAsyncDisposable
     public async Task<CollectionSummary> CollectAsync(CollectionRequest? request = null)
     {
         var service = Services.GetRequiredService<CollectionService>();
-        string[] forges = [Core.Forges.GitHub.GitHubExtensions.HttpClientName, Core.Forges.Gitee.GiteeExtensions.HttpClientName, Core.Forges.HuggingFace.HuggingFaceExtensions.HttpClientName];
-        var limits = forges.Select(f => Services.GetRequiredKeyedService<Core.Forges.Http.RateLimitState>(f)).ToList();
+        var forges = Services.GetRequiredService<Core.Forges.ForgeRegistry>();
+        var limits = forges.All.Select(d => forges.Quota(d.Forge)).ToList();
         using var stop = new CancellationTokenSource();
         var pump = Task.Run(async () =>
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Metrics.Cli.Progress;
+using Metrics.Core;
 using Metrics.Core.Collection;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
@@ -16,7 +17,10 @@ internal static class CollectCommand
             Description = "Collect only this project's tracked repositories (repeatable; a project id from seeds/projects.json).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var forge = new Option<Forge?>("--forge") { Description = "Collect only repositories on this forge (GitHub, Gitee, HuggingFace)." };
+        var forge = new Option<Forge?>("--forge")
+        {
+            Description = $"Collect only repositories on this forge ({string.Join(", ", MetricsCoreExtensions.RegisteredForges.Select(d => d.Forge))}).",
+        };
         var all = new Option<bool>("--all") { Description = "Collect every tracked repository (the default when no --project is given)." };
         var command = new Command("collect",
             "Collect snapshots, star history, contributors and releases now, without the scheduler. Snapshots of every " +

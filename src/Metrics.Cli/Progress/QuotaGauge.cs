@@ -1,6 +1,6 @@
 using System.Globalization;
+using Metrics.Core.Forges;
 using Metrics.Core.Forges.Http;
-using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Cli.Progress;
@@ -8,10 +8,9 @@ namespace Metrics.Cli.Progress;
 /// <summary>Reads each forge's live quota (the rate-limit state its HTTP pipeline keeps, keyed by forge name).</summary>
 internal sealed class QuotaGauge(IServiceProvider services)
 {
-    private readonly IReadOnlyList<(string Forge, RateLimitState State)> _states = [.. Enum.GetNames<Forge>()
-        .Select(name => (name, services.GetKeyedService<RateLimitState>(name)))
-        .Where(p => p.Item2 is not null)
-        .Select(p => (p.name, p.Item2!))];
+    private readonly IReadOnlyList<(string Forge, RateLimitState State)> _states = services.GetRequiredService<ForgeRegistry>() is var forges
+        ? [.. forges.All.Select(d => (d.Forge.ToString(), forges.Quota(d.Forge)))]
+        : [];
 
     /// <summary>"GitHub 4,321/5,000 left", for every forge that has answered so far.</summary>
     public string Quota() => string.Join(", ", _states

@@ -1,9 +1,10 @@
+using Metrics.Core.Forges;
 using System.Text.RegularExpressions;
 using Metrics.Core.Storage.Entities;
 
 namespace Metrics.Core.Catalog;
 
-internal sealed partial class ProjectsValidator(string file, List<string> errors)
+internal sealed partial class ProjectsValidator(string file, List<string> errors, IReadOnlyList<ForgeDescriptor> forges)
 {
     public List<Project> Validate(ProjectsDocument document)
     {
@@ -53,7 +54,7 @@ internal sealed partial class ProjectsValidator(string file, List<string> errors
             var repositories = seed.Repositories ?? [];
             for (var r = 0; r < repositories.Count; r++)
             {
-                var repository = new RepositoryValidator(errors).Validate($"{entry}: repositories[{r}]", repositories[r], project);
+                var repository = new RepositoryValidator(errors, forges).Validate($"{entry}: repositories[{r}]", repositories[r], project);
                 if (repository is null)
                 {
                     continue;

@@ -1,16 +1,16 @@
+using Metrics.Core.Forges;
 using Metrics.Core.Storage.Entities;
 
 namespace Metrics.Core.Catalog;
 
-internal sealed class RepositoryValidator(List<string> errors)
+internal sealed class RepositoryValidator(List<string> errors, IReadOnlyList<ForgeDescriptor> collected)
 {
-    private static readonly Dictionary<string, Forge> Forges = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["github"] = Forge.GitHub,
-        ["gitee"] = Forge.Gitee,
-        ["huggingface"] = Forge.HuggingFace,
-        ["gitcode"] = Forge.GitCode,
-    };
+    // Every forge the catalog may name (a forge without a plug-in is listed, not collected), and the plug-ins' aliases.
+    private Dictionary<string, Forge> Forges { get; } = Enum.GetValues<Forge>()
+        .Select(f => (Name: f.ToString().ToLowerInvariant(), Forge: f))
+        .Concat(collected.SelectMany(d => d.Aliases.Select(a => (Name: a.ToLowerInvariant(), d.Forge))))
+        .DistinctBy(p => p.Name)
+        .ToDictionary(p => p.Name, p => p.Forge, StringComparer.OrdinalIgnoreCase);
 
     public Repository? Validate(string entry, SeedRepository? seed, Project project)
     {
@@ -44,6 +44,10 @@ internal sealed class RepositoryValidator(List<string> errors)
             return null;
         }
 
+        // Only registered forges have collectors: a repository elsewhere, or an organisation a forge does not collect
+        // as a whole, is listed, never queued.
+        var descriptor = collected.FirstOrDefault(d => d.Forge == forge);
+        var kind = organisation ? RepositoryKind.Organization : descriptor?.NamedKind ?? RepositoryKind.Repository;
         return new Repository
         {
             ProjectId = project.Id,
@@ -51,13 +55,9 @@ internal sealed class RepositoryValidator(List<string> errors)
             Owner = seed.Owner!,
             Name = seed.Name ?? "",
             CatalogName = string.IsNullOrEmpty(seed.Name) ? seed.Owner : $"{seed.Owner}/{seed.Name}",
-            Kind = organisation ? RepositoryKind.Organization : forge == Forge.HuggingFace ? RepositoryKind.Model : RepositoryKind.Repository,
+            Kind = kind,
             Role = role,
-            Tracked = project.Tracked && (seed.Tracked ?? true) && IsCollectable(forge, organisation),
+            Tracked = project.Tracked && (seed.Tracked ?? true) && descriptor?.Serves(kind) == true,
         };
     }
-
-    // Only these have collectors: a GitCode repository or a GitHub organisation is listed, never queued.
-    private static bool IsCollectable(Forge forge, bool organisation) =>
-        organisation ? forge == Forge.HuggingFace : forge is Forge.GitHub or Forge.Gitee or Forge.HuggingFace;
 }

@@ -1,3 +1,4 @@
+using Metrics.Core.Forges;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,11 @@ namespace Metrics.Core.Catalog;
 /// Brings the database in line with the seed files: adds and updates the catalog's entries, never touches what a user
 /// added, and never deletes a repository (its collected history would go with it; it is untracked instead).
 /// </summary>
-public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImporter> logger)
+public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImporter> logger, ForgeRegistry? forges = null)
 {
     public async Task<SeedImportResult> ImportAsync(string seedsDirectory, CancellationToken cancellationToken)
     {
-        var seed = await SeedReader.ReadAsync(seedsDirectory, cancellationToken);
+        var seed = await SeedReader.ReadAsync(seedsDirectory, cancellationToken, forges?.All);
         return await ImportAsync(seed, cancellationToken);
     }
 

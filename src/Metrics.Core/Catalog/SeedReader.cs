@@ -1,3 +1,4 @@
+using Metrics.Core.Forges;
 using System.Text.Json;
 using Metrics.Core.Storage.Entities;
 
@@ -19,7 +20,8 @@ public static class SeedReader
         AllowTrailingCommas = true,
     };
 
-    public static async Task<CatalogSeed> ReadAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>Reads and validates the seeds; <paramref name="forges"/> says which forges have collectors (all registered by default).</summary>
+    public static async Task<CatalogSeed> ReadAsync(string directory, CancellationToken cancellationToken, IReadOnlyList<ForgeDescriptor>? forges = null)
     {
         var errors = new List<string>();
         var projectsPath = Path.Combine(directory, ProjectsFile);
@@ -27,7 +29,7 @@ public static class SeedReader
         var projectsDoc = await LoadAsync<ProjectsDocument>(projectsPath, errors, cancellationToken);
         var milestonesDoc = await LoadAsync<MilestonesDocument>(milestonesPath, errors, cancellationToken);
 
-        var projects = projectsDoc is null ? [] : new ProjectsValidator(Display(projectsPath), errors).Validate(projectsDoc);
+        var projects = projectsDoc is null ? [] : new ProjectsValidator(Display(projectsPath), errors, forges ?? MetricsCoreExtensions.RegisteredForges).Validate(projectsDoc);
         var milestones = milestonesDoc is null || projectsDoc is null
             ? []
             : new MilestonesValidator(Display(milestonesPath), errors, projects.Select(p => p.Id).ToHashSet()).Validate(milestonesDoc);

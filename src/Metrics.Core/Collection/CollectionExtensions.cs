@@ -1,4 +1,5 @@
-using Metrics.Core.Scheduling;
+using Metrics.Core.Collection.Locks;
+using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Core.Collection;
@@ -10,6 +11,8 @@ public static class CollectionExtensions
         services.AddOptions<CollectionOptions>().BindConfiguration(CollectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SecretScrubber>();
         services.AddSingleton<CollectionService>();
+        services.AddSingleton<IHttpCacheStore, DatabaseHttpCacheStore>();
+        services.AddScoped<CollectionWriter>();
         services.AddScoped<QuotaQueries>();
         services.AddRepositoryLocks();
         return services;

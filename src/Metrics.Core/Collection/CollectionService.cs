@@ -1,6 +1,6 @@
+using Metrics.Core.Collection.Locks;
 using Metrics.Core.Forges;
 using Metrics.Core.Forges.Http;
-using Metrics.Core.Scheduling;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +19,7 @@ public sealed partial class CollectionService(
     IOptions<CollectionOptions> options,
     SecretScrubber scrubber,
     IRepositoryLocks locks,
+    ForgeRegistry forges,
     TimeProvider time,
     ILogger<CollectionService> logger)
 {
@@ -51,8 +52,8 @@ public sealed partial class CollectionService(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
-        var forges = scope.ServiceProvider.GetServices<IForgeCollector>().Select(c => c.Forge).ToList();
-        var query = db.Repositories.Where(r => r.Tracked && forges.Contains(r.Forge));
+        var collected = forges.Forges;
+        var query = db.Repositories.Where(r => r.Tracked && collected.Contains(r.Forge));
         if (request.ProjectIds.Count > 0)
         {
             query = query.Where(r => request.ProjectIds.Contains(r.ProjectId));
@@ -88,49 +89,101 @@ public sealed partial class CollectionService(
     private async ValueTask RunPhaseAsync(RunState state, bool snapshot, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
-        var repository = await db.Repositories.SingleAsync(r => r.Id == state.RepositoryId, cancellationToken);
-        var collector = scope.ServiceProvider.GetServices<IForgeCollector>().Single(c => c.Forge == repository.Forge);
+        var writer = scope.ServiceProvider.GetRequiredService<CollectionWriter>();
+        var client = ForgeRegistry.Client(scope.ServiceProvider, state.Forge);
         using var accounting = RequestAccounting.Begin(state.Accounting);
+        var repository = await writer.LoadAsync(state.RepositoryId, cancellationToken);
+        if (snapshot)
+        {
+            await GuardAsync(state, writer, cancellationToken, async () =>
+                state.Name = await writer.ApplyFactsAsync(state.RepositoryId, await client.ReadRepositoryAsync(repository, cancellationToken), state.Accounting.Simulated, cancellationToken));
+            return;
+        }
+
+        // Each detail phase on its own: a star history that fails (its pages so far are kept) does not cost the
+        // contributors and releases; a repository that is gone or a quota that is spent ends the run for it.
+        var source = forges.Find(state.Forge)?.StarSource;
+        var starsRead = source is not null && await GuardAsync(state, writer, cancellationToken, async () =>
+        {
+            var history = await writer.StarStateAsync(state.RepositoryId, source, cancellationToken);
+            await foreach (var chunk in client.ReadStarHistoryAsync(repository, history, cancellationToken))
+            {
+                await writer.StoreStarDaysAsync(state.RepositoryId, source, chunk, cancellationToken);
+            }
+        });
+        ContributorsRead? contributors = null;
+        long? releases = null;
+        if (state.CanGoOn)
+        {
+            await GuardAsync(state, writer, cancellationToken, async () =>
+            {
+                if ((contributors = await client.ReadContributorsAsync(repository, cancellationToken)) is { } read)
+                {
+                    await writer.StoreContributorsAsync(state.RepositoryId, read, cancellationToken);
+                }
+            });
+        }
+
+        if (state.CanGoOn)
+        {
+            await GuardAsync(state, writer, cancellationToken, async () =>
+            {
+                if (await client.ReadReleasesAsync(repository, cancellationToken) is { } read)
+                {
+                    releases = await writer.StoreReleasesAsync(state.RepositoryId, read, cancellationToken);
+                }
+            });
+        }
+
+        if (starsRead || contributors is not null || releases is not null)
+        {
+            await writer.StoreTotalsAsync(state.RepositoryId, starsRead ? source : null, contributors?.Total, releases, cancellationToken);
+        }
+
+        if (state.CanContinue)
+        {
+            state.Outcome = RunOutcome.Succeeded;
+        }
+    }
+
+    /// <summary>Runs one phase; true when it succeeded. Failures are recorded on the run state, never thrown.</summary>
+    private async Task<bool> GuardAsync(RunState state, CollectionWriter writer, CancellationToken cancellationToken, Func<Task> phase)
+    {
         try
         {
-            await (snapshot
-                ? collector.CollectSnapshotAsync(repository, cancellationToken)
-                : collector.CollectDetailsAsync(repository, cancellationToken));
-            state.Name = repository.FullName;
-            if (!snapshot)
-            {
-                state.Outcome = RunOutcome.Succeeded;
-            }
+            await phase();
+            return true;
         }
         catch (RepositoryUnavailableException e)
         {
-            repository.Status = e.Status;
-            await db.SaveChangesAsync(CancellationToken.None);
-            Fail(state, RunOutcome.Failed, e.Message);
+            await writer.MarkUnavailableAsync(state.RepositoryId, e.Status, CancellationToken.None);
+            Fail(state, RunOutcome.Failed, e.Message, final: true);
         }
         catch (RateLimitDeferredException e)
         {
             state.DeferredUntil = e.Until;
-            Fail(state, RunOutcome.Deferred, e.Message);
+            Fail(state, RunOutcome.Deferred, e.Message, final: true);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Fail(state, RunOutcome.Failed, Describe(e));
+            Fail(state, RunOutcome.Failed, Describe(e), final: false);
         }
+
+        return false;
     }
 
-    private void Fail(RunState state, RunOutcome outcome, string message)
+    private void Fail(RunState state, RunOutcome outcome, string message, bool final)
     {
+        var scrubbed = scrubber.Scrub(message);
         state.Outcome = outcome;
-        state.Error = scrubber.Scrub(message);
-        LogRepositoryFailed(state.Name, outcome, state.Error);
+        state.Error = state.Error is null ? scrubbed : $"{state.Error}; {scrubbed}";
+        state.Stopped |= final;
+        LogRepositoryFailed(state.Name, outcome, scrubbed);
     }
 
     private static string Describe(Exception e) => e switch
     {
         MalformedAnswerException or ForgeAnswerException => e.Message,
-        Octokit.ApiException api => $"{(int)api.StatusCode} from the forge: {api.Message}",
         HttpRequestException or IOException or TimeoutException or OperationCanceledException => $"the forge did not answer properly after retries: {e.Message}",
         _ => $"{e.GetType().Name}: {e.Message}",
     };
@@ -146,18 +199,17 @@ public sealed partial class CollectionService(
         run.NotModified = state.Accounting.NotModified;
         run.Error = state.Error is { Length: > 2000 } message ? message[..2000] : state.Error;
         run.Simulated = state.Accounting.Simulated;
-        if (scope.ServiceProvider.GetKeyedService<RateLimitState>(state.Forge.ToString()) is { Remaining: { } remaining } quota)
+        if (forges.Quota(state.Forge) is { Remaining: { } remaining } quota)
         {
             run.QuotaRemaining = remaining;
             run.QuotaLimit = quota.Limit;
             run.QuotaResetAt = quota.Reset?.UtcDateTime;
         }
+        await db.SaveChangesAsync(cancellationToken);
         if (state.Accounting.Simulated)
         {
-            await db.Repositories.Where(r => r.Id == state.RepositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Simulated, true), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<CollectionWriter>().MarkSimulatedAsync(state.RepositoryId, cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collection of {Repository} ended {Outcome}: {Error}")]

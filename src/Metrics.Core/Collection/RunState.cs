@@ -15,5 +15,12 @@ internal sealed class RunState(int repositoryId, long runId)
     public string Name { get; set; } = "";
     public Forge Forge { get; set; }
 
+    /// <summary>A repository that is gone or a quota that is spent ends the repository's run.</summary>
+    public bool Stopped { get; set; }
+
+    /// <summary>Nothing has failed yet: the snapshot phase succeeded, details may follow.</summary>
     public bool CanContinue => Outcome == RunOutcome.Running;
+
+    /// <summary>The next detail phase may run (an earlier one may have failed on its own).</summary>
+    public bool CanGoOn => !Stopped;
 }

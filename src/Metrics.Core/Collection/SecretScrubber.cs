@@ -1,3 +1,4 @@
+using Metrics.Core.Forges;
 using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Collection;
@@ -18,10 +19,4 @@ public sealed class SecretScrubber(IEnumerable<ISecretSource> sources)
 
         return scrubbed;
     }
-}
-
-/// <summary>Forges whose options hold a credential name it here, so no error message can carry it.</summary>
-public interface ISecretSource
-{
-    IEnumerable<string?> Secrets { get; }
 }

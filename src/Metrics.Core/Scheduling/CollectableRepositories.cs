@@ -12,7 +12,7 @@ internal static class CollectableRepositories
     public static IQueryable<Repository> Query(IServiceProvider scope, CollectionRequest? request = null)
     {
         var db = scope.GetRequiredService<MetricsDbContext>();
-        var forges = scope.GetServices<IForgeCollector>().Select(c => c.Forge).Distinct().ToList();
+        var forges = scope.GetRequiredService<ForgeRegistry>().Forges;
         var query = db.Repositories.Where(r => r.Tracked && forges.Contains(r.Forge));
         if (request is null)
         {

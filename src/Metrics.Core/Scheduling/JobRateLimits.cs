@@ -1,29 +1,21 @@
-using Metrics.Core.Forges.Gitee;
-using Metrics.Core.Forges.GitHub;
-using Metrics.Core.Forges.Http;
-using Metrics.Core.Forges.HuggingFace;
+using Metrics.Core.Forges;
 using Microsoft.Extensions.Options;
 
 namespace Metrics.Core.Scheduling;
 
 /// <summary>
 /// Where jobs run, a forge client may sleep for its quota at most Scheduling:MaxRateLimitWait; past that the run
-/// is Deferred and the job schedules itself for after the reset instead of holding a worker for an hour.
+/// is Deferred and the job schedules itself for after the reset instead of holding a worker for an hour. Registered
+/// for every forge in the registry.
 /// </summary>
-internal sealed class JobRateLimits(IOptions<SchedulingOptions> scheduling)
-    : IPostConfigureOptions<GitHubOptions>, IPostConfigureOptions<GiteeOptions>, IPostConfigureOptions<HuggingFaceOptions>
+internal sealed class JobRateLimits<TOptions>(IOptions<SchedulingOptions> scheduling) : IPostConfigureOptions<TOptions>
+    where TOptions : class, IForgeOptions
 {
-    public void PostConfigure(string? name, GitHubOptions options) => Lower(options.RateLimit);
-
-    public void PostConfigure(string? name, GiteeOptions options) => Lower(options.RateLimit);
-
-    public void PostConfigure(string? name, HuggingFaceOptions options) => Lower(options.RateLimit);
-
-    private void Lower(RateLimitOptions limits)
+    public void PostConfigure(string? name, TOptions options)
     {
-        if (limits.MaxWait > scheduling.Value.MaxRateLimitWait)
+        if (options.RateLimit.MaxWait > scheduling.Value.MaxRateLimitWait)
         {
-            limits.MaxWait = scheduling.Value.MaxRateLimitWait;
+            options.RateLimit.MaxWait = scheduling.Value.MaxRateLimitWait;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Metrics.Core.Collection.Locks;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;

@@ -1,8 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Metrics.Core.Forges.Gitee;
-using Metrics.Core.Forges.GitHub;
-using Metrics.Core.Forges.HuggingFace;
+using Metrics.Core.Forges;
 using Metrics.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -55,10 +53,11 @@ public static class SchedulingExtensions
 
         // Jobs never sleep through a quota reset on a worker thread: a long wait defers the run, and the job
         // schedules itself again for after the reset.
-        services.AddSingleton<JobRateLimits>();
-        services.AddSingleton<IPostConfigureOptions<GitHubOptions>>(s => s.GetRequiredService<JobRateLimits>());
-        services.AddSingleton<IPostConfigureOptions<GiteeOptions>>(s => s.GetRequiredService<JobRateLimits>());
-        services.AddSingleton<IPostConfigureOptions<HuggingFaceOptions>>(s => s.GetRequiredService<JobRateLimits>());
+        foreach (var forge in ForgeRegistry.In(services))
+        {
+            services.AddSingleton(
+                typeof(IPostConfigureOptions<>).MakeGenericType(forge.OptionsType), typeof(JobRateLimits<>).MakeGenericType(forge.OptionsType));
+        }
         return builder;
     }
 

@@ -65,7 +65,6 @@ public static class ForgeNames
         Forge.Gitee => "Gitee",
         Forge.HuggingFace => "Hugging Face",
         Forge.GitCode => "GitCode",
-        _ => forge.ToString(),
     };
 
     /// <summary>The lower-case name used in URLs and CSV files.</summary>

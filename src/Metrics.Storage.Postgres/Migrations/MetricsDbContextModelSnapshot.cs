@@ -390,6 +390,15 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.Property<bool>("Simulated")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("StarHistoryFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("StarHistoryReachedStart")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("StarHistoryThrough")
+                        .HasColumnType("date");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -377,6 +377,15 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.Property<bool>("Simulated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("StarHistoryFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StarHistoryReachedStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StarHistoryThrough")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Metrics.Core.Forges;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Metrics.Web.Admin;
 /// Tracks a repository a user names, or stops tracking one. Nothing is deleted: an untracked repository keeps its
 /// history and stops being collected. Repositories added here have no catalog name, so a seed import leaves them alone.
 /// </summary>
-public sealed partial class RepositoryEditor(MetricsDbContext db)
+public sealed partial class RepositoryEditor(MetricsDbContext db, ForgeRegistry forges)
 {
     public async Task<string?> AddAsync(string projectId, Forge forge, string fullName, RepositoryRole role, CancellationToken cancellationToken)
     {
@@ -19,10 +20,13 @@ public sealed partial class RepositoryEditor(MetricsDbContext db)
         }
 
         var parts = fullName.Trim().Split('/');
-        var organisation = forge == Forge.HuggingFace && parts.Length == 1;
-        if (forge is not (Forge.GitHub or Forge.Gitee or Forge.HuggingFace) || !(parts.Length == 2 || organisation) || !parts.All(p => Name().IsMatch(p)))
+        var descriptor = forges.Find(forge);
+        var organisation = descriptor?.Organisations == true && parts.Length == 1;
+        if (descriptor is null || !(parts.Length == 2 || organisation) || !parts.All(p => Name().IsMatch(p)))
         {
-            return "Give the repository as owner/name (a Hugging Face organisation may be given alone), on GitHub, Gitee or Hugging Face.";
+            var organisations = forges.All.Where(d => d.Organisations).Select(d => d.DisplayName).ToList();
+            return $"Give the repository as owner/name{(organisations.Count > 0 ? $" (a {string.Join(" or ", organisations)} organisation may be given alone)" : "")}, " +
+                $"on {string.Join(", ", forges.All.Select(d => d.DisplayName))}.";
         }
 
         var owner = parts[0];
@@ -35,7 +39,7 @@ public sealed partial class RepositoryEditor(MetricsDbContext db)
         db.Repositories.Add(new Repository
         {
             ProjectId = projectId, Forge = forge, Owner = owner, Name = name, Role = role, Tracked = true,
-            Kind = organisation ? RepositoryKind.Organization : forge == Forge.HuggingFace ? RepositoryKind.Model : RepositoryKind.Repository,
+            Kind = organisation ? RepositoryKind.Organization : descriptor.NamedKind,
         });
         await db.SaveChangesAsync(cancellationToken);
         return null;

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Metrics.Core.Collection;
+using Metrics.Core.Collection.Locks;
 using Metrics.Core.Scheduling;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;

@@ -1,3 +1,4 @@
+using Metrics.Core.Collection.Locks;
 using Metrics.Core.Scheduling;
 using Metrics.Core.Storage;
 using Metrics.Testing;

@@ -111,7 +111,7 @@ public sealed class ScheduleReconcilerTests
     private static async Task<Dictionary<string, int>> TrackedGitHubAsync(IHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var forges = scope.ServiceProvider.GetServices<Metrics.Core.Forges.IForgeCollector>().Select(c => c.Forge).ToList();
+        var forges = scope.ServiceProvider.GetRequiredService<Metrics.Core.Forges.ForgeRegistry>().Forges;
         var rows = await scope.ServiceProvider.GetRequiredService<MetricsDbContext>().Repositories
             .Where(r => r.Tracked && forges.Contains(r.Forge)).ToListAsync();
         return rows.ToDictionary(r => ScheduleReconciler.JobId(r.Forge, r.CatalogName ?? r.FullName), r => r.Id);

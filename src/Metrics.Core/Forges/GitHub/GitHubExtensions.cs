@@ -1,5 +1,5 @@
-using Metrics.Core.Collection;
 using Metrics.Core.Forges.Http;
+using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Octokit;
@@ -11,24 +11,26 @@ public static class GitHubExtensions
 {
     public const string HttpClientName = "GitHub";
 
-    public static IServiceCollection AddGitHubCollector(this IServiceCollection services)
+    public static ForgeDescriptor Descriptor { get; } = new()
     {
-        services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        Forge = Forge.GitHub,
+        DisplayName = "GitHub",
+        OptionsSection = GitHubOptions.SectionName,
+        StarSource = StarSources.GitHubHistory,
+    };
+
+    public static IServiceCollection AddGitHubForge(this IServiceCollection services)
+    {
+        services.AddForge<GitHubForgeClient, GitHubOptions>(Descriptor);
         services.AddSingleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>();
-        services.AddSingleton<ISecretSource, GitHubSecrets>();
-        services.AddKeyedSingleton<RateLimitState>(HttpClientName);
         services.AddHttpClient(HttpClientName)
-            .AddForgePipeline(
-                s => s.GetRequiredKeyedService<RateLimitState>(HttpClientName),
-                s => s.GetRequiredService<IOptions<GitHubOptions>>().Value.RateLimit,
-                s => s.GetRequiredService<IOptions<GitHubOptions>>().Value.RetryDelay)
+            .AddForgePipeline<GitHubOptions>(Forge.GitHub)
             .AddHttpMessageHandler(s => new GitHubApiVersionHandler(s.GetRequiredService<IOptions<GitHubOptions>>().Value.StarHistoryApiVersion));
         services.AddSingleton(CreateConnection);
         services.AddSingleton<IGitHubClient>(s => new GitHubClient(s.GetRequiredService<IConnection>()));
-        services.AddScoped<IForgeCollector, GitHubCollector>();
-        services.AddScoped<StarHistoryCollector>();
-        services.AddScoped<ContributorsCollector>();
-        services.AddScoped<ReleasesCollector>();
+        services.AddScoped<GitHubStarHistory>();
+        services.AddScoped<GitHubContributors>();
+        services.AddScoped<GitHubReleases>();
         return services;
     }
 

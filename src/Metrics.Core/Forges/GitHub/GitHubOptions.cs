@@ -3,7 +3,7 @@ using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Forges.GitHub;
 
-public sealed class GitHubOptions
+public sealed class GitHubOptions : IForgeOptions
 {
     public const string SectionName = "GitHub";
 

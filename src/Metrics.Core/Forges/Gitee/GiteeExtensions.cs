@@ -1,5 +1,5 @@
-using Metrics.Core.Collection;
 using Metrics.Core.Forges.Http;
+using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -10,21 +10,23 @@ public static class GiteeExtensions
 {
     public const string HttpClientName = "Gitee";
 
-    public static IServiceCollection AddGiteeCollector(this IServiceCollection services)
+    public static ForgeDescriptor Descriptor { get; } = new()
     {
-        services.AddOptions<GiteeOptions>().BindConfiguration(GiteeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        Forge = Forge.Gitee,
+        DisplayName = "Gitee",
+        OptionsSection = GiteeOptions.SectionName,
+        StarSource = StarSources.GiteeStargazers,
+    };
+
+    public static IServiceCollection AddGiteeForge(this IServiceCollection services)
+    {
+        services.AddForge<GiteeForgeClient, GiteeOptions>(Descriptor);
         services.AddSingleton<IValidateOptions<GiteeOptions>, GiteeOptionsValidator>();
-        services.AddSingleton<ISecretSource, GiteeSecrets>();
-        services.AddKeyedSingleton<RateLimitState>(HttpClientName);
         services.AddRefitGeneratedClient<IGiteeApi>(_ => new RefitSettings(), HttpClientName)
             .ConfigureHttpClient((s, client) => client.BaseAddress = BaseAddress(s.GetRequiredService<IOptions<GiteeOptions>>().Value.ApiUrl))
-            .AddForgePipeline(
-                s => s.GetRequiredKeyedService<RateLimitState>(HttpClientName),
-                s => s.GetRequiredService<IOptions<GiteeOptions>>().Value.RateLimit,
-                s => s.GetRequiredService<IOptions<GiteeOptions>>().Value.RetryDelay)
+            .AddForgePipeline<GiteeOptions>(Forge.Gitee)
             .AddHttpMessageHandler(s => new GiteeTokenHandler(s.GetRequiredService<IOptions<GiteeOptions>>()));
         services.AddScoped<GiteeReader>();
-        services.AddScoped<IForgeCollector, GiteeCollector>();
         services.AddScoped<GiteeStarHistory>();
         services.AddScoped<GiteeContributors>();
         services.AddScoped<GiteeReleases>();

@@ -3,7 +3,7 @@ using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Forges.Gitee;
 
-public sealed class GiteeOptions
+public sealed class GiteeOptions : IForgeOptions
 {
     public const string SectionName = "Gitee";
 

@@ -3,7 +3,6 @@ using System.Net;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.Options;
 using Refit;
-using Repository = Metrics.Core.Storage.Entities.Repository;
 
 namespace Metrics.Core.Forges.Gitee;
 
@@ -20,7 +19,7 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
 
     public int PageSize => options.Value.PageSize;
 
-    public async Task<GiteeProject> RepositoryAsync(Repository repository, CancellationToken cancellationToken)
+    public async Task<GiteeProject> RepositoryAsync(RepositoryRef repository, CancellationToken cancellationToken)
     {
         var (project, _) = await ReadAsync(() => api.GetRepositoryAsync(repository.Owner, repository.Name, cancellationToken), repository, "repository", listing: false);
         return project ?? throw new MalformedAnswerException($"Gitee answered the repository {repository.FullName} with an empty body.");
@@ -28,13 +27,13 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
 
     public delegate Task<IApiResponse<T[]>> PageCall<T>(int page, int perPage);
 
-    public async Task<GiteePage<T>> PageAsync<T>(Repository repository, string what, PageCall<T> call, int page)
+    public async Task<GiteePage<T>> PageAsync<T>(RepositoryRef repository, string what, PageCall<T> call, int page)
     {
         var (items, headers) = await ReadAsync(() => call(page, PageSize), repository, what, listing: true);
         return new GiteePage<T>(items ?? [], TotalPages(headers));
     }
 
-    public async Task<List<T>> AllAsync<T>(Repository repository, string what, PageCall<T> call)
+    public async Task<List<T>> AllAsync<T>(RepositoryRef repository, string what, PageCall<T> call)
     {
         var all = new List<T>();
         IReadOnlyList<T> previous = [];
@@ -62,7 +61,7 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
         current.Items.Count == 0 || (current.TotalPages is { } total ? page >= total : current.Items.Count != PageSize);
 
     private async Task<(T? Content, System.Net.Http.Headers.HttpResponseHeaders? Headers)> ReadAsync<T>(
-        Func<Task<IApiResponse<T>>> call, Repository repository, string what, bool listing)
+        Func<Task<IApiResponse<T>>> call, RepositoryRef repository, string what, bool listing)
     {
         using var response = await RefitCalls.CallAsync(call);
         if (response.IsSuccessStatusCode)
@@ -78,7 +77,7 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
         return Failure(response, repository, what, listing) is { } failure ? throw failure : (default, response.Headers);
     }
 
-    private Exception? Failure<T>(IApiResponse<T> response, Repository repository, string what, bool listing)
+    private Exception? Failure<T>(IApiResponse<T> response, RepositoryRef repository, string what, bool listing)
     {
         var body = (response.Error as ApiException)?.Content ?? "";
         return response.StatusCode switch

@@ -1,7 +1,4 @@
-using Metrics.Core.Storage;
-using Metrics.Core.Storage.Bulk;
-using Metrics.Core.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
 
 namespace Metrics.Core.Forges.Gitee;
 
@@ -15,33 +12,15 @@ namespace Metrics.Core.Forges.Gitee;
 /// that position is not from before the resume day the run steps back a page at a time until a page starts before it;
 /// it then recounts every day from the resume day to today.
 /// </para>
+/// <para>
+/// Each page is handed on with the days it completed (every day before the day of its last star; on the last page,
+/// every day through today), so a run that fails on a later page keeps them and the next run resumes after them.
+/// </para>
 /// </summary>
-internal sealed class GiteeStarHistory(GiteeReader reader, IBulkWriter writer, MetricsDbContext db, TimeProvider time)
+internal sealed class GiteeStarHistory(GiteeReader reader, TimeProvider time)
 {
-    /// <summary>Returns the sum of the stored series (stars ever counted).</summary>
-    public async Task<long> CollectAsync(Repository repository, CancellationToken cancellationToken)
-    {
-        var stored = db.StarGains.Where(g => g.RepositoryId == repository.Id && g.Source == StarSources.GiteeStargazers);
-        var resumeDay = await stored.Where(g => g.Gained > 0).MaxAsync(g => (DateOnly?)g.Day, cancellationToken);
-        var before = resumeDay is { } resume ? await stored.Where(g => g.Day < resume).SumAsync(g => g.Gained, cancellationToken) : 0;
-
-        var days = await ReadDaysAsync(repository, resumeDay, before, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var from = resumeDay ?? (days.Count > 0 ? days.Keys.Min() : today);
-        var through = days.Count > 0 && days.Keys.Max() > today ? days.Keys.Max() : today;
-        if (resumeDay is not null || days.Count > 0)
-        {
-            // Every day is written, zeros included, so the series says "no stars that day" rather than "unknown".
-            var gains = Enumerable.Range(0, Math.Max(0, through.DayNumber - from.DayNumber + 1))
-                .Select(i => from.AddDays(i))
-                .Select(day => new StarGain { RepositoryId = repository.Id, Day = day, Source = StarSources.GiteeStargazers, Gained = days.GetValueOrDefault(day) });
-            await writer.UpsertStarGainsAsync(gains, cancellationToken);
-        }
-
-        return await stored.SumAsync(g => g.Gained, cancellationToken);
-    }
-
-    private async Task<Dictionary<DateOnly, long>> ReadDaysAsync(Repository repository, DateOnly? resumeDay, long before, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StarDaysChunk> ReadAsync(
+        RepositoryRef repository, StarHistoryState state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Stepping back reads pages out of order; each is fetched once.
         var pages = new Dictionary<int, GiteePage<GiteeStargazer>>();
@@ -57,26 +36,55 @@ internal sealed class GiteeStarHistory(GiteeReader reader, IBulkWriter writer, M
             return page;
         }
 
-        var number = await StartPageAsync(repository, PageAsync, resumeDay, before);
-        var days = new Dictionary<DateOnly, long>();
+        var resumeDay = state.ResumeDay;
+        var reachedStart = resumeDay is null || state.Mark.ReachedStart; // page 1 is the list's start
+        var number = await StartPageAsync(repository, PageAsync, resumeDay, state.StarsBeforeResume);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var counts = new Dictionary<DateOnly, long>();
+        var from = resumeDay;
+        DateOnly? written = null;
         for (; ; number++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var page = await PageAsync(number);
             foreach (var day in page.Items.Select(s => DayOf(repository, s)).Where(d => resumeDay is not { } resume || d >= resume))
             {
-                days[day] = days.GetValueOrDefault(day) + 1;
+                counts[day] = counts.GetValueOrDefault(day) + 1;
+                from = from is { } f && f <= day ? f : day;
             }
 
-            if (reader.IsLast(page, number))
+            var last = reader.IsLast(page, number);
+            DateOnly? complete = last
+                ? (counts.Count > 0 && counts.Keys.Max() > today ? counts.Keys.Max() : today)
+                : page.Items.Count > 0 ? DayOf(repository, page.Items[^1]).AddDays(-1) : null;
+            var start = written?.AddDays(1) ?? from;
+            if (start is { } first && complete is { } through && through >= first)
             {
-                return days;
+                // Every day is written, zeros included, so the series says "no stars that day" rather than "unknown".
+                var days = Enumerable.Range(0, through.DayNumber - first.DayNumber + 1)
+                    .Select(i => first.AddDays(i))
+                    .Select(day => new DayCount(day, counts.GetValueOrDefault(day)))
+                    .ToList();
+                written = through;
+                yield return new StarDaysChunk(days, new StarHistoryMark(state.Mark.From ?? from, through, reachedStart));
+            }
+
+            if (last)
+            {
+                if (written is null)
+                {
+                    // No star at all: the history is complete and empty.
+                    yield return new StarDaysChunk([], new StarHistoryMark(state.Mark.From ?? today, today, reachedStart));
+                }
+
+                yield break;
             }
         }
     }
 
     /// <summary>The page holding the last star counted before the resume day, or an earlier one if unstars shifted it.</summary>
     private async Task<int> StartPageAsync(
-        Repository repository, Func<int, Task<GiteePage<GiteeStargazer>>> pageAsync, DateOnly? resumeDay, long before)
+        RepositoryRef repository, Func<int, Task<GiteePage<GiteeStargazer>>> pageAsync, DateOnly? resumeDay, long before)
     {
         if (resumeDay is not { } resume || before == 0)
         {
@@ -105,7 +113,7 @@ internal sealed class GiteeStarHistory(GiteeReader reader, IBulkWriter writer, M
     }
 
     // star_at carries +08:00; the stored day is the UTC one, like every other series.
-    private static DateOnly DayOf(Repository repository, GiteeStargazer stargazer) =>
+    private static DateOnly DayOf(RepositoryRef repository, GiteeStargazer stargazer) =>
         stargazer.StarAt is { } at
             ? DateOnly.FromDateTime(at.UtcDateTime)
             : throw new MalformedAnswerException($"Gitee listed a stargazer of {repository.FullName} without star_at.");

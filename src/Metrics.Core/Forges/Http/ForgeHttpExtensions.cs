@@ -2,17 +2,25 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Metrics.Core.Forges.Http;
 
 /// <summary>The one HTTP pipeline every forge client gets: quota, retries, conditional requests, accounting.</summary>
-internal static class ForgeHttpExtensions
+public static class ForgeHttpExtensions
 {
-    public static IHttpClientBuilder AddForgePipeline(
+    /// <summary>The pipeline for a registered forge: its quota state and its options' rate limits and retry delay.</summary>
+    public static IHttpClientBuilder AddForgePipeline<TOptions>(this IHttpClientBuilder builder, Storage.Entities.Forge forge)
+        where TOptions : class, IForgeOptions =>
+        builder.AddForgePipeline(
+            s => s.GetRequiredKeyedService<RateLimitState>(forge),
+            s => s.GetRequiredService<IOptions<TOptions>>().Value.RateLimit,
+            s => s.GetRequiredService<IOptions<TOptions>>().Value.RetryDelay);
+
+    internal static IHttpClientBuilder AddForgePipeline(
         this IHttpClientBuilder builder, Func<IServiceProvider, RateLimitState> state, Func<IServiceProvider, RateLimitOptions> options, Func<IServiceProvider, TimeSpan> retryDelay)
     {
-        builder.Services.AddSingleton<IHttpCacheStore, DatabaseHttpCacheStore>();
         var category = $"Metrics.Forges.Http.{builder.Name}";
         builder
             .RemoveAllLoggers()

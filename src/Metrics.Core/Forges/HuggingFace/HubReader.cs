@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Metrics.Core.Forges.Http;
 using Microsoft.Extensions.Options;
 using Refit;
-using Repository = Metrics.Core.Storage.Entities.Repository;
 
 namespace Metrics.Core.Forges.HuggingFace;
 
@@ -13,7 +12,7 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
     /// <summary>Asked for explicitly: the list's default projection has no downloadsAllTime, and expand[] returns only these.</summary>
     public static readonly string[] Expand = ["likes", "downloads", "downloadsAllTime", "createdAt"];
 
-    public async Task<List<HubModel>> ListAsync(Repository organization, CancellationToken cancellationToken)
+    public async Task<List<HubModel>> ListAsync(RepositoryRef organization, CancellationToken cancellationToken)
     {
         var models = new List<HubModel>();
         string? cursor = null;
@@ -39,13 +38,13 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
         }
     }
 
-    public async Task<HubModel> ModelAsync(Repository model, CancellationToken cancellationToken)
+    public async Task<HubModel> ModelAsync(RepositoryRef model, CancellationToken cancellationToken)
     {
         using var response = await ReadAsync(() => api.GetModelAsync(model.Owner, model.Name, Expand, cancellationToken), model);
         return response.Content ?? throw new MalformedAnswerException($"Hugging Face answered the model {model.FullName} with an empty body.");
     }
 
-    private async Task<IApiResponse<T>> ReadAsync<T>(Func<Task<IApiResponse<T>>> call, Repository repository)
+    private async Task<IApiResponse<T>> ReadAsync<T>(Func<Task<IApiResponse<T>>> call, RepositoryRef repository)
     {
         var response = await RefitCalls.CallAsync(call);
         if (RefitCalls.Malformed(response, $"Hugging Face answered {repository.FullName}") is { } malformed)
@@ -64,7 +63,7 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
         return response;
     }
 
-    private Exception Failure<T>(IApiResponse<T> response, Repository repository)
+    private Exception Failure<T>(IApiResponse<T> response, RepositoryRef repository)
     {
         var body = (response.Error as ApiException)?.Content ?? "";
         return response.StatusCode switch
@@ -77,7 +76,7 @@ internal sealed partial class HubReader(IHubApi api, IOptions<HuggingFaceOptions
         };
     }
 
-    private static string? NextCursor<T>(IApiResponse<T> response, Repository organization)
+    private static string? NextCursor<T>(IApiResponse<T> response, RepositoryRef organization)
     {
         if (response.Headers is null || !response.Headers.TryGetValues("Link", out var links) || NextLink().Match(string.Join(",", links)) is not { Success: true } next)
         {

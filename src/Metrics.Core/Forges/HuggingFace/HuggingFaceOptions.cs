@@ -3,7 +3,7 @@ using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Forges.HuggingFace;
 
-public sealed class HuggingFaceOptions
+public sealed class HuggingFaceOptions : IForgeOptions
 {
     public const string SectionName = "HuggingFace";
 

@@ -31,5 +31,14 @@ public sealed class Repository
     /// </summary>
     public string? CatalogName { get; set; }
 
+    /// <summary>The stored star history is complete from this day...</summary>
+    public DateOnly? StarHistoryFrom { get; set; }
+
+    /// <summary>...through this one (collectors store what they read page by page, so a failed run keeps its part).</summary>
+    public DateOnly? StarHistoryThrough { get; set; }
+
+    /// <summary>Whether <see cref="StarHistoryFrom"/> is the start of the forge's list; until then the history is partial.</summary>
+    public bool StarHistoryReachedStart { get; set; }
+
     public string FullName => Name.Length == 0 ? Owner : $"{Owner}/{Name}";
 }

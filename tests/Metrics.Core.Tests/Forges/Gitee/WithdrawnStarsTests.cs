@@ -1,3 +1,4 @@
+using Metrics.Core.Collection;
 using Metrics.Core.Forges.Gitee;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Bulk;
@@ -47,12 +48,20 @@ public sealed class WithdrawnStarsTests
     private static IEnumerable<DateTimeOffset> Stars(int day, int count, int fromHour = 10) =>
         Enumerable.Range(0, count).Select(i => At(day, fromHour).AddMinutes(i * 20));
 
+    // The forge client reads, the collection writer stores chunk by chunk: the same two halves a run uses.
     private static Task<long> CollectAsync(TestDatabase database, StubGiteeApi api, TimeProvider time, int repositoryId) => database.InScopeAsync(async s =>
     {
         var db = s.GetRequiredService<MetricsDbContext>();
+        var writer = new CollectionWriter(db, s.GetRequiredService<IBulkWriter>(), time);
         var reader = new GiteeReader(api, Options.Create(new GiteeOptions { PageSize = 5 }), time);
-        var history = new GiteeStarHistory(reader, s.GetRequiredService<IBulkWriter>(), db, time);
-        return await history.CollectAsync(await db.Repositories.SingleAsync(r => r.Id == repositoryId), CancellationToken.None);
+        var history = new GiteeStarHistory(reader, time);
+        var state = await writer.StarStateAsync(repositoryId, StarSources.GiteeStargazers, CancellationToken.None);
+        await foreach (var chunk in history.ReadAsync(await writer.LoadAsync(repositoryId, CancellationToken.None), state, CancellationToken.None))
+        {
+            await writer.StoreStarDaysAsync(repositoryId, StarSources.GiteeStargazers, chunk, CancellationToken.None);
+        }
+
+        return await db.StarGains.Where(g => g.RepositoryId == repositoryId).SumAsync(g => g.Gained);
     });
 
     private static Task<int> AddRepositoryAsync(TestDatabase database) => database.InScopeAsync(async s =>

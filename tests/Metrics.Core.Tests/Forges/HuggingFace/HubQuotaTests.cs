@@ -27,7 +27,7 @@ public sealed class HubQuotaTests
         Assert.Equal(2, summary.Repositories.Count(r => r.Outcome == RunOutcome.Deferred));
 
         // The Hub's own quota headers (RateLimit / RateLimit-Policy) are what the shared limiter paces by.
-        var quota = harness.Services.GetRequiredKeyedService<RateLimitState>(HuggingFaceExtensions.HttpClientName);
+        var quota = harness.Services.GetRequiredService<Metrics.Core.Forges.ForgeRegistry>().Quota(Forge.HuggingFace);
         var now = harness.Fake.Clock.GetUtcNow();
         Assert.Equal((3, 0), (quota.Limit, quota.Remaining));
         Assert.InRange(quota.Reset!.Value, now.AddMinutes(4), now.AddMinutes(5).AddSeconds(1));

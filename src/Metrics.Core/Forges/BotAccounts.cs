@@ -1,7 +1,7 @@
-namespace Metrics.Core.Forges.GitHub;
+namespace Metrics.Core.Forges;
 
 /// <summary>Automation that commits but is not a person; charts can hide it.</summary>
-internal static class BotAccounts
+public static class BotAccounts
 {
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,10 +1,6 @@
 using System.Net;
-using Metrics.Core.Storage.Bulk;
-using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.Options;
 using Octokit;
-using Contributor = Metrics.Core.Storage.Entities.Contributor;
-using Repository = Metrics.Core.Storage.Entities.Repository;
 
 namespace Metrics.Core.Forges.GitHub;
 
@@ -13,24 +9,22 @@ namespace Metrics.Core.Forges.GitHub;
 /// the top contributors with their counts; and each top contributor's first week from stats/contributors, which
 /// GitHub computes lazily (202) and which covers the top 100 only.
 /// </summary>
-internal sealed class ContributorsCollector(IConnection connection, IBulkWriter writer, TimeProvider time, IOptions<GitHubOptions> options)
+internal sealed class GitHubContributors(IConnection connection, TimeProvider time, IOptions<GitHubOptions> options)
 {
-    public async Task<long> CollectAsync(Repository repository, CancellationToken cancellationToken)
+    public async Task<ContributorsRead> ReadAsync(RepositoryRef repository, CancellationToken cancellationToken)
     {
         var raw = new GitHubRaw(connection);
-        var path = new Uri($"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Name)}/contributors", UriKind.Relative);
+        var path = new Uri($"{GitHubForgeClient.PathOf(repository)}/contributors", UriKind.Relative);
         var probe = await raw.GetAsync<ContributorItem[]>(path, Query(perPage: 1));
         if (probe.Status == HttpStatusCode.NoContent)
         {
-            return 0; // an empty repository
+            return new ContributorsRead(0, []); // an empty repository
         }
 
         long total = GitHubRaw.PageOf(probe.Last) ?? probe.Body?.Length ?? 0;
         var top = await TopAsync(raw, path);
         var firstWeeks = await FirstWeeksAsync(raw, repository, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await writer.UpsertContributorsAsync(top.Select(c => ToRow(repository, c, today, firstWeeks)), cancellationToken);
-        return total;
+        return new ContributorsRead(total, [.. top.Select(c => ToRecord(c, firstWeeks))]);
     }
 
     private async Task<List<ContributorItem>> TopAsync(GitHubRaw raw, Uri path)
@@ -50,9 +44,9 @@ internal sealed class ContributorsCollector(IConnection connection, IBulkWriter 
         return [.. items.Take(wanted)];
     }
 
-    private async Task<Dictionary<string, DateOnly>> FirstWeeksAsync(GitHubRaw raw, Repository repository, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, DateOnly>> FirstWeeksAsync(GitHubRaw raw, RepositoryRef repository, CancellationToken cancellationToken)
     {
-        var path = new Uri($"repos/{Uri.EscapeDataString(repository.Owner)}/{Uri.EscapeDataString(repository.Name)}/stats/contributors", UriKind.Relative);
+        var path = new Uri($"{GitHubForgeClient.PathOf(repository)}/stats/contributors", UriKind.Relative);
         for (var attempt = 0; ; attempt++)
         {
             var page = await raw.GetAsync<ContributorStats[]>(path, null);
@@ -72,20 +66,16 @@ internal sealed class ContributorsCollector(IConnection connection, IBulkWriter 
         }
     }
 
-    private static Contributor ToRow(Repository repository, ContributorItem item, DateOnly today, Dictionary<string, DateOnly> firstWeeks)
+    private static ContributorRecord ToRecord(ContributorItem item, Dictionary<string, DateOnly> firstWeeks)
     {
         var anonymous = item.Login is null;
-        return new Contributor
-        {
-            RepositoryId = repository.Id,
-            Key = anonymous ? ContributorKeys.ForEmail(item.Email) : item.Login!,
-            DisplayName = anonymous ? item.Name : item.Login,
-            Anonymous = anonymous,
-            Bot = BotAccounts.IsBot(item.Login, item.Type),
-            Contributions = item.Contributions,
-            FirstSeen = today,
-            FirstContributionWeek = item.Login is not null && firstWeeks.TryGetValue(item.Login, out var week) ? week : null,
-        };
+        return new ContributorRecord(
+            Key: anonymous ? ContributorKeys.ForEmail(item.Email) : item.Login!,
+            DisplayName: anonymous ? item.Name : item.Login,
+            Anonymous: anonymous,
+            Bot: BotAccounts.IsBot(item.Login, item.Type),
+            Contributions: item.Contributions,
+            FirstContributionWeek: item.Login is not null && firstWeeks.TryGetValue(item.Login, out var week) ? week : null);
     }
 
     private static Dictionary<string, string>? Query(int perPage) => new()

@@ -2,7 +2,7 @@ using Metrics.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Metrics.Core.Scheduling;
+namespace Metrics.Core.Collection.Locks;
 
 /// <summary>
 /// Guarantees that one repository is never collected by two runs at once, in this process or any other sharing the

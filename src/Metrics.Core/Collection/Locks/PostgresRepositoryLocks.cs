@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Metrics.Core.Scheduling;
+namespace Metrics.Core.Collection.Locks;
 
 /// <summary>
 /// Session-level advisory locks held on a dedicated connection for the length of the run. PostgreSQL releases them

@@ -1,7 +1,7 @@
 using Metrics.Core.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Metrics.Core.Scheduling;
+namespace Metrics.Core.Collection.Locks;
 
 /// <summary>
 /// SQLite has no advisory locks, so each repository gets a lock file beside the database, opened exclusively (an
