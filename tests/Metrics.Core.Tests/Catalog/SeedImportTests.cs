@@ -74,7 +74,7 @@ public sealed class SeedImportTests
     }
 
     [Fact]
-    public async Task Repositories_follow_the_catalog_roles_and_only_collectable_ones_are_tracked()
+    public async Task Repositories_follow_the_catalog_roles_and_only_collectable_ones_are_tracked_GitCode_homes_included()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
         await database.SeedAsync();
@@ -83,7 +83,11 @@ public sealed class SeedImportTests
 
         Assert.Contains(repositories, r => r is { Forge: Forge.GitHub, Owner: "pingcap", Name: "tidb", Role: RepositoryRole.Primary, Tracked: true });
         Assert.Contains(repositories, r => r is { Forge: Forge.HuggingFace, Owner: "Qwen", Kind: RepositoryKind.Organization, Tracked: true });
-        Assert.All(repositories.Where(r => r.Forge == Forge.GitCode), r => Assert.False(r.Tracked));
+        // The four projects whose home moved to GitCode are collected there, as their primary.
+        Assert.Equal(
+            ["mindspore/mindspore", "openeuler/kernel", "opengauss/openGauss-server", "openharmony/docs"],
+            repositories.Where(r => r is { Forge: Forge.GitCode, Role: RepositoryRole.Primary, Tracked: true }).Select(r => r.FullName).Order(StringComparer.Ordinal));
+        Assert.Contains(repositories, r => r is { Forge: Forge.Gitee, Owner: "openharmony", Name: "docs", Role: RepositoryRole.Mirror, Tracked: true });
         Assert.All(repositories.Where(r => r.Role == RepositoryRole.Related), r => Assert.False(r.Tracked));
     }
 

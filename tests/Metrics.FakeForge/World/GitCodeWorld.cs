@@ -18,7 +18,7 @@ internal static class GitCodeWorld
         var name = SpecialRepositories.Moved.Split('/')[1];
         var mirror = github.GitHub(new GitHubSketch(owner, name, 1_500)
         {
-            StarsPerDay = 3, Users = 15, Anonymous = 3, TopCommits = 900, Releases = 14, ExtraTags = 2, OrganizationOwner = true,
+            StarsPerDay = 3, Users = 15, Anonymous = 3, TopCommits = 900, Releases = 45, ExtraTags = 2, OrganizationOwner = true,
             Description = "Home on Gitee, then on GitCode; mirrored on GitHub",
         });
         ghRepos.Add(mirror);
