@@ -19,7 +19,7 @@ public sealed class ProjectAcrossForgesInBrowserTests(SimulatedSite site)
         var truth = site.Forge.Fake.Truth;
 
         Assert.Empty(visit.Errors);
-        Assert.Equal(["GitCode", "Gitee", "GitHub"], stars.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "GitCode", "Gitee", "GitHub" }.Order(StringComparer.Ordinal), stars.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(truth.GitCodeStars("openharmony", "docs").Created, stars["GitCode"]);
         Assert.Equal(truth.GiteeStars("openharmony", "docs").Created, stars["Gitee"]);
         var heading = await section.Locator("h2").InnerTextAsync();
