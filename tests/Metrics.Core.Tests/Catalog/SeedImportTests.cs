@@ -91,6 +91,24 @@ public sealed class SeedImportTests
         Assert.All(repositories.Where(r => r.Role == RepositoryRole.Related), r => Assert.False(r.Tracked));
     }
 
+    [Fact]
+    public async Task A_catalog_entry_may_call_GitCode_by_its_AtomGit_name()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        using var seeds = new SeedFiles();
+        seeds.EditProjects(projects =>
+        {
+            var openEuler = projects.Single(p => p!["id"]!.GetValue<string>() == "openeuler")!["repositories"]!.AsArray();
+            openEuler.Single(r => r!["forge"]!.GetValue<string>() == "gitcode")!["forge"] = "atomgit";
+        });
+
+        await ImportAsync(database, seeds.Path);
+
+        var kernel = await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().Repositories
+            .SingleAsync(r => r.ProjectId == "openeuler" && r.Role == RepositoryRole.Primary));
+        Assert.Equal((Forge.GitCode, "openeuler/kernel", true), (kernel.Forge, kernel.FullName, kernel.Tracked));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_admin_who_stops_tracking_a_catalog_repository_is_not_overruled_by_the_next_import(string provider)
