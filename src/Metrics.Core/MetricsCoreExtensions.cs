@@ -2,6 +2,7 @@ using Metrics.Core.Catalog;
 using Metrics.Core.Collection;
 using Metrics.Core.Export;
 using Metrics.Core.Forges;
+using Metrics.Core.Forges.GitCode;
 using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Forges.Gitee;
 using Metrics.Core.Forges.HuggingFace;
@@ -40,5 +41,6 @@ public static class MetricsCoreExtensions
     public static IServiceCollection AddForges(this IServiceCollection services) => services
         .AddGitHubForge()
         .AddGiteeForge()
-        .AddHuggingFaceForge();
+        .AddHuggingFaceForge()
+        .AddGitCodeForge();
 }

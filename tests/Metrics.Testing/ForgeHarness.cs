@@ -29,6 +29,8 @@ public sealed class ForgeHarness : IAsyncDisposable
 
     public const string DefaultGitHubToken = "ghp_harness_default_token";
 
+    public const string DefaultGitCodeToken = "gitcode_harness_default_token";
+
     public TestDatabase Database { get; }
     public FakeForgeServer Fake { get; }
     public IServiceProvider Services => _host.Services;
@@ -45,6 +47,10 @@ public sealed class ForgeHarness : IAsyncDisposable
             ["GitHub:ApiUrl"] = forge.GitHubApiUrl.ToString(),
             ["Gitee:ApiUrl"] = forge.GiteeApiUrl.ToString(),
             ["HuggingFace:ApiUrl"] = forge.HuggingFaceUrl.ToString(),
+            ["GitCode:ApiUrl"] = forge.GitCodeApiUrl.ToString(),
+            // GitCode wants a token for every read (the fake answers 401 without one).
+            ["GitCode:Token"] = DefaultGitCodeToken,
+            ["GitCode:RetryDelay"] = "00:00:00",
             ["GitHub:RetryDelay"] = "00:00:00",
             // A token by default (5,000 an hour) so a test's clock only moves when it means to; the anonymous
             // 60-an-hour path has tests of its own.

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Metrics.Core.Mirrors;
+using Metrics.Core.Series;
+using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Cli.Commands;
@@ -13,23 +15,37 @@ internal static class CompareCommand
     {
         var project = new Option<string>("--project") { Description = "The project to compare (an id from seeds/projects.json).", Required = true };
         var daily = new Option<bool>("--daily") { Description = "Print the star series for every day instead of month ends." };
+        var forges = new Option<string?>("--forges")
+        {
+            Description = "The two forges to compare, e.g. github,gitee or gitee,gitcode (default: GitHub and Gitee where the project has both, else its first two).",
+        };
         var command = new Command("compare",
-            "Compare a project's GitHub and Gitee repositories from the stored data: stars on the same days and their ratio, " +
+            "Compare two forges of a project from the stored data: stars on the same days and their ratio, " +
             "release lag per tag, tags missing on either side, the gap between the last pushes (flagged stale past " +
             "Mirrors:StaleAfterDays) and contributors on each side. Exit code 2 when the project is unknown or lacks either side.")
         {
-            project, daily,
+            project, daily, forges,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var id = parse.GetValue(project)!;
-            var result = await services.GetRequiredService<MirrorComparison>().CompareAsync(id, cancellationToken);
+            var error = parse.InvocationConfiguration.Error;
+            var (pair, forgeError) = ParseForges(parse.GetValue(forges));
+            if (forgeError is not null)
+            {
+                await error.WriteLineAsync($"error: --forges: {forgeError}");
+                return ExitCodes.InvalidInput;
+            }
+
+            var comparison = services.GetRequiredService<MirrorComparison>();
+            var result = await comparison.CompareAsync(id, pair.First, pair.Second, cancellationToken);
             if (result is null)
             {
                 var unknown = await CollectionPrinter.UnknownProjectsAsync(services, [id], cancellationToken);
-                await parse.InvocationConfiguration.Error.WriteLineAsync(unknown.Count > 0
+                var available = string.Join(", ", (await comparison.ForgesAsync(id, cancellationToken)).Select(ForgeNames.Key));
+                await error.WriteLineAsync(unknown.Count > 0
                     ? $"error: unknown project: {id}"
-                    : $"error: project {id} has no tracked primary or mirror repository on both GitHub and Gitee");
+                    : $"error: project {id} has no tracked primary or mirror repository on {(pair.First is { } a && pair.Second is { } b ? $"both {ForgeNames.Display(a)} and {ForgeNames.Display(b)}" : "two forges")} (it has: {(available.Length == 0 ? "none" : available)})");
                 return ExitCodes.InvalidInput;
             }
 
@@ -39,12 +55,37 @@ internal static class CompareCommand
         return command;
     }
 
+    /// <summary>"a,b" into two different forges; nothing given means the default pair.</summary>
+    private static ((Forge? First, Forge? Second) Pair, string? Error) ParseForges(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ((null, null), null);
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2)
+        {
+            return ((null, null), $"expected two forges separated by a comma (e.g. gitee,gitcode), got '{text}'");
+        }
+
+        if (parts.FirstOrDefault(p => !ForgeNames.TryParse(p, out _)) is { } unknown)
+        {
+            return ((null, null), $"unknown forge '{unknown}' (expected github, gitee or gitcode)");
+        }
+
+        ForgeNames.TryParse(parts[0], out var first);
+        ForgeNames.TryParse(parts[1], out var second);
+        return first == second ? ((null, null), $"the two forges must differ, got '{text}'") : ((first, second), null);
+    }
+
     private static async Task PrintAsync(MirrorComparisonResult result, bool daily, TextWriter output)
     {
-        await output.WriteLineAsync($"{result.ProjectName} ({result.ProjectId}): GitHub and Gitee side by side");
+        var (a, b) = (ForgeNames.Display(result.First.Forge), ForgeNames.Display(result.Second.Forge));
+        await output.WriteLineAsync($"{result.ProjectName} ({result.ProjectId}): {a} and {b} side by side");
         await output.WriteLineAsync();
         await output.WriteLineAsync($"{"forge",-8} {"repository",-40} {"role",-8} {"stars",10} {"contributors",12}  last push (UTC)");
-        foreach (var side in new[] { result.GitHub, result.Gitee })
+        foreach (var side in new[] { result.First, result.Second })
         {
             await output.WriteLineAsync(
                 $"{side.Forge,-8} {side.FullName,-40} {side.Role,-8} {Number(side.Stars),10} {Number(side.Contributors),12}  {Time(side.PushedAt)}");
@@ -58,12 +99,12 @@ internal static class CompareCommand
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("Stars (cumulative at the end of each UTC day)");
-        await output.WriteLineAsync($"{"day",-10} {"GitHub",10} {"Gitee",10} {"GitHub/Gitee",12}");
+        await output.WriteLineAsync($"{"day",-10} {a,10} {b,10} {a + "/" + b,14}");
         var days = daily ? result.Stars : MonthEnds(result.Stars);
         foreach (var day in days)
         {
-            var ratio = day.GitHubPerGitee is { } r ? r.ToString("0.00", Invariant) : "-";
-            await output.WriteLineAsync($"{day.Day.ToString("yyyy-MM-dd", Invariant),-10} {Number(day.GitHubStars),10} {Number(day.GiteeStars),10} {ratio,12}");
+            var ratio = day.FirstPerSecond is { } r ? r.ToString("0.00", Invariant) : "-";
+            await output.WriteLineAsync($"{day.Day.ToString("yyyy-MM-dd", Invariant),-10} {Number(day.FirstStars),10} {Number(day.SecondStars),10} {ratio,14}");
         }
 
         if (result.Stars.Count == 0)
@@ -72,16 +113,16 @@ internal static class CompareCommand
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync("Tags on both sides (lag: days Gitee published after GitHub)");
-        await output.WriteLineAsync($"{"tag",-30} {"GitHub",-16} {"Gitee",-16} {"lag days",8}");
+        await output.WriteLineAsync($"Tags on both sides (lag: days {b} published after {a})");
+        await output.WriteLineAsync($"{"tag",-30} {a,-16} {b,-16} {"lag days",8}");
         foreach (var release in result.Releases)
         {
             await output.WriteLineAsync(
-                $"{release.Tag,-30} {Time(release.GitHubPublishedAt),-16} {Time(release.GiteePublishedAt),-16} {(release.LagDays?.ToString(Invariant) ?? "-"),8}");
+                $"{release.Tag,-30} {Time(release.FirstPublishedAt),-16} {Time(release.SecondPublishedAt),-16} {(release.LagDays?.ToString(Invariant) ?? "-"),8}");
         }
 
-        await output.WriteLineAsync($"Missing on Gitee: {List(result.MissingOnGitee)}");
-        await output.WriteLineAsync($"Missing on GitHub: {List(result.MissingOnGitHub)}");
+        await output.WriteLineAsync($"Missing on {b}: {List(result.MissingOnSecond)}");
+        await output.WriteLineAsync($"Missing on {a}: {List(result.MissingOnFirst)}");
     }
 
     // A month's last day keeps the table short; the newest day always ends it.

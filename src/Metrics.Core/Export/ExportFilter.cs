@@ -30,7 +30,7 @@ public static class Datasets
         Releases => "releases and tags, with publication dates",
         Contributors => "top contributors per repository (logins and names, never e-mail addresses)",
         Milestones => "the essay's milestones and those users added, with the precision of their dates",
-        Mirrors => "GitHub and Gitee star curves, their ratio and release lag per tag (tidy long format)",
+        Mirrors => "for every two forges of a project: both star curves, their ratio and release lag per tag (tidy long format)",
         ContributorGrowth => "new and active contributors, commits and the running total per day from git history, per repository and per project (tidy long format)",
         _ => dataset,
     };

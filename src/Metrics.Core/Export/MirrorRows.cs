@@ -5,42 +5,71 @@ using Metrics.Core.Storage;
 
 namespace Metrics.Core.Export;
 
-/// <summary>For each project on both GitHub and Gitee: both star curves, GitHub stars per Gitee star, and release lag per tag.</summary>
+/// <summary>
+/// For each project on two or more forges, every pair of them (GitHub+Gitee, GitHub+GitCode, Gitee+GitCode, in forge
+/// order): each forge's star curve (once per project and day), the first forge's stars per star of the second, and the
+/// release lag per tag.
+/// </summary>
 internal static class MirrorRows
 {
     public const string Source = "mirror-comparison";
-    public const string Ratio = "github_stars_per_gitee_star";
     public const string ReleaseLag = "release_lag_days";
 
     public static async IAsyncEnumerable<TidyRow> ReadAsync(
         MetricsDbContext db, MirrorComparison mirrors, ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var (projectId, _) in await MirrorProjects.ListAsync(db, cancellationToken))
+        foreach (var (projectId, _, forges) in await MirrorProjects.PairsAsync(db, cancellationToken))
         {
-            if ((filter.ProjectIds.Count > 0 && !filter.ProjectIds.Contains(projectId))
-                || await mirrors.CompareAsync(projectId, cancellationToken) is not { } result)
+            if (filter.ProjectIds.Count > 0 && !filter.ProjectIds.Contains(projectId))
             {
                 continue;
             }
 
-            var both = $"github:{result.GitHub.FullName} vs gitee:{result.Gitee.FullName}";
-            foreach (var day in result.Stars.Where(d => filter.Includes(d.Day)))
+            var written = new HashSet<(string Forge, DateOnly Day)>();
+            var pairs = forges.SelectMany((a, i) => forges.Skip(i + 1).Select(b => (a, b)));
+            foreach (var (a, b) in pairs)
             {
-                yield return new TidyRow(day.Day, projectId, "github", result.GitHub.FullName, "stars", day.GitHubStars, Source);
-                yield return new TidyRow(day.Day, projectId, "gitee", result.Gitee.FullName, "stars", day.GiteeStars, Source);
-                if (day.GitHubPerGitee is { } ratio)
+                if (await mirrors.CompareAsync(projectId, a, b, cancellationToken) is not { } result)
                 {
-                    yield return new TidyRow(day.Day, projectId, "github+gitee", both, Ratio, ratio, Source);
+                    continue;
+                }
+
+                foreach (var row in PairRows(result, filter, written))
+                {
+                    yield return row;
                 }
             }
+        }
+    }
 
-            foreach (var release in result.Releases.Where(r => r.Lag is not null))
+    private static IEnumerable<TidyRow> PairRows(MirrorComparisonResult result, ExportFilter filter, HashSet<(string, DateOnly)> written)
+    {
+        var (first, second) = (ForgeNames.Key(result.First.Forge), ForgeNames.Key(result.Second.Forge));
+        var both = $"{first}:{result.First.FullName} vs {second}:{result.Second.FullName}";
+        foreach (var day in result.Stars.Where(d => filter.Includes(d.Day)))
+        {
+            if (written.Add((first, day.Day)))
             {
-                var day = DateOnly.FromDateTime(release.GitHubPublishedAt!.Value);
-                if (filter.Includes(day))
-                {
-                    yield return new TidyRow(day, projectId, "github+gitee", both, ReleaseLag, Math.Round(release.Lag!.Value.TotalDays, 2), $"tag {release.Tag}");
-                }
+                yield return new TidyRow(day.Day, result.ProjectId, first, result.First.FullName, "stars", day.FirstStars, Source);
+            }
+
+            if (written.Add((second, day.Day)))
+            {
+                yield return new TidyRow(day.Day, result.ProjectId, second, result.Second.FullName, "stars", day.SecondStars, Source);
+            }
+
+            if (day.FirstPerSecond is { } ratio)
+            {
+                yield return new TidyRow(day.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, ratio, Source);
+            }
+        }
+
+        foreach (var release in result.Releases.Where(r => r.Lag is not null))
+        {
+            var day = DateOnly.FromDateTime(release.FirstPublishedAt!.Value);
+            if (filter.Includes(day))
+            {
+                yield return new TidyRow(day, result.ProjectId, result.PairKey, both, ReleaseLag, Math.Round(release.Lag!.Value.TotalDays, 2), $"tag {release.Tag}");
             }
         }
     }

@@ -9,39 +9,39 @@ internal static class MirrorMath
     /// Cumulative stars of both sides on every day from the first star on either side to the last day both series cover:
     /// beyond that one side would be a stale number held flat.
     /// </summary>
-    public static IReadOnlyList<MirrorStarDay> StarSeries(IReadOnlyList<StarGain> github, IReadOnlyList<StarGain> gitee)
+    public static IReadOnlyList<MirrorStarDay> StarSeries(IReadOnlyList<StarGain> firstSide, IReadOnlyList<StarGain> secondSide)
     {
-        if (github.Count == 0 || gitee.Count == 0)
+        if (firstSide.Count == 0 || secondSide.Count == 0)
         {
             return [];
         }
 
-        var first = Min(github.Min(g => g.Day), gitee.Min(g => g.Day));
-        var last = Min(github.Max(g => g.Day), gitee.Max(g => g.Day));
-        var githubByDay = github.GroupBy(g => g.Day).ToDictionary(g => g.Key, g => g.Sum(x => x.Gained));
-        var giteeByDay = gitee.GroupBy(g => g.Day).ToDictionary(g => g.Key, g => g.Sum(x => x.Gained));
+        var first = Min(firstSide.Min(g => g.Day), secondSide.Min(g => g.Day));
+        var last = Min(firstSide.Max(g => g.Day), secondSide.Max(g => g.Day));
+        var firstByDay = firstSide.GroupBy(g => g.Day).ToDictionary(g => g.Key, g => g.Sum(x => x.Gained));
+        var secondByDay = secondSide.GroupBy(g => g.Day).ToDictionary(g => g.Key, g => g.Sum(x => x.Gained));
         var series = new List<MirrorStarDay>();
-        long githubTotal = 0, giteeTotal = 0;
+        long firstTotal = 0, secondTotal = 0;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            githubTotal += githubByDay.GetValueOrDefault(day);
-            giteeTotal += giteeByDay.GetValueOrDefault(day);
-            series.Add(new MirrorStarDay(day, githubTotal, giteeTotal));
+            firstTotal += firstByDay.GetValueOrDefault(day);
+            secondTotal += secondByDay.GetValueOrDefault(day);
+            series.Add(new MirrorStarDay(day, firstTotal, secondTotal));
         }
 
         return series;
     }
 
-    public static (IReadOnlyList<ReleaseLag> Both, IReadOnlyList<string> MissingOnGitee, IReadOnlyList<string> MissingOnGitHub) Releases(
-        IReadOnlyList<Release> github, IReadOnlyList<Release> gitee)
+    public static (IReadOnlyList<ReleaseLag> Both, IReadOnlyList<string> MissingOnSecond, IReadOnlyList<string> MissingOnFirst) Releases(
+        IReadOnlyList<Release> firstSide, IReadOnlyList<Release> secondSide)
     {
-        var githubTags = ByTag(github);
-        var giteeTags = ByTag(gitee);
-        var both = githubTags.Keys.Intersect(giteeTags.Keys, StringComparer.Ordinal)
-            .Select(tag => new ReleaseLag(tag, githubTags[tag], giteeTags[tag]))
-            .OrderBy(r => r.GitHubPublishedAt ?? r.GiteePublishedAt ?? DateTime.MaxValue).ThenBy(r => r.Tag, StringComparer.Ordinal)
+        var firstTags = ByTag(firstSide);
+        var secondTags = ByTag(secondSide);
+        var both = firstTags.Keys.Intersect(secondTags.Keys, StringComparer.Ordinal)
+            .Select(tag => new ReleaseLag(tag, firstTags[tag], secondTags[tag]))
+            .OrderBy(r => r.FirstPublishedAt ?? r.SecondPublishedAt ?? DateTime.MaxValue).ThenBy(r => r.Tag, StringComparer.Ordinal)
             .ToList();
-        return (both, Missing(githubTags, giteeTags), Missing(giteeTags, githubTags));
+        return (both, Missing(firstTags, secondTags), Missing(secondTags, firstTags));
     }
 
     private static Dictionary<string, DateTime?> ByTag(IReadOnlyList<Release> releases) =>

@@ -42,9 +42,12 @@ public enum SeriesQuality
 /// <summary>One tracked repository (or model, or organisation) a series belongs to.</summary>
 public sealed record SeriesRepository(
     int Id, string ProjectId, string ProjectName, Forge Forge, RepositoryKind Kind, string FullName, RepositoryRole Role,
-    DateOnly? Created, bool Simulated)
+    DateOnly? Created, bool Simulated, bool Combined = false)
 {
-    public string Label => $"{ProjectName} · {ForgeNames.Display(Forge)} {FullName}";
+    public string Label => Combined ? $"{ProjectName} · {FullName}" : $"{ProjectName} · {ForgeNames.Display(Forge)} {FullName}";
+
+    /// <summary>The forge as URLs and CSV files name it; "combined" for a sum over forges.</summary>
+    public string ForgeKey => Combined ? "combined" : ForgeNames.Key(Forge);
 }
 
 public readonly record struct SeriesPoint(DateOnly Day, double Value);
@@ -64,8 +67,9 @@ public sealed record Series(
     public string SourceLabel => SeriesSources.Describe(Source);
 }
 
+/// <summary><paramref name="Combined"/>: each project's stars summed over its forges instead of one series per repository.</summary>
 public sealed record SeriesRequest(
-    IReadOnlyList<string> ProjectIds, SeriesMetric Metric, IReadOnlyList<Forge> Forges, DateOnly? From = null, DateOnly? To = null);
+    IReadOnlyList<string> ProjectIds, SeriesMetric Metric, IReadOnlyList<Forge> Forges, DateOnly? From = null, DateOnly? To = null, bool Combined = false);
 
 public static class ForgeNames
 {

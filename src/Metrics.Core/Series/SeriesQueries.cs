@@ -25,6 +25,11 @@ public sealed class SeriesQueries(MetricsDbContext db)
 
     public async Task<IReadOnlyList<Series>> LoadAsync(SeriesRequest request, CancellationToken cancellationToken)
     {
+        if (request.Combined && request.Metric == SeriesMetric.Stars)
+        {
+            return await new CombinedStarSeries(this).LoadAsync(request, cancellationToken);
+        }
+
         var repositories = await RepositoriesAsync(request.ProjectIds, request.Forges, cancellationToken);
         var series = await LoadAsync(repositories, request.Metric, cancellationToken);
         return [.. series.Select(s => Clip(s, request.From, request.To)).Where(s => s.Points.Count > 0)];

@@ -25,7 +25,7 @@ public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, Cata
 
     public async Task<(ChartResult Chart, IReadOnlyList<Series> Series)> BuildAsync(GrowthState state, CancellationToken cancellationToken)
     {
-        var series = await queries.LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges, state.From, state.To), cancellationToken);
+        var series = await queries.LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges, state.From, state.To, state.Combined), cancellationToken);
         var milestones = MilestoneMarkers.Select(await catalog.MilestonesAsync(cancellationToken), state.Milestones, state.Acts,
             state.MilestoneProjects.Count > 0 ? state.MilestoneProjects : state.Projects);
         var outside = 0;

@@ -23,6 +23,9 @@ public sealed record GrowthState(
     /// <summary>Shown when the URL names no project, so the page never opens on an empty chart.</summary>
     public static readonly IReadOnlyList<string> DefaultProjects = ["tidb", "oceanbase", "apache-kylin"];
 
+    /// <summary><c>forge=combined</c>: each project's stars summed over its forges.</summary>
+    public bool Combined { get; init; }
+
     internal static GrowthState Parse(QueryValues query) => new(
         query.Strings("p"),
         SeriesMetrics.TryParse(query.String("metric"), out var metric) ? metric : SeriesMetric.Stars,
@@ -33,12 +36,15 @@ public sealed record GrowthState(
         string.Equals(query.String("align"), "created", StringComparison.OrdinalIgnoreCase),
         query.Enum("ms", MilestoneMode.Projects),
         query.Strings("act"),
-        query.Strings("mp"));
+        query.Strings("mp"))
+    {
+        Combined = query.Strings("forge").Contains("combined", StringComparer.OrdinalIgnoreCase),
+    };
 
     public string ToQuery() => new QueryBuilder()
         .Add("p", Projects)
         .Add("metric", Metric == SeriesMetric.Stars ? null : SeriesMetrics.Key(Metric))
-        .Add("forge", Forges.Select(ForgeNames.Key))
+        .Add("forge", [.. Forges.Select(ForgeNames.Key), .. Combined ? ["combined"] : Array.Empty<string>()])
         .Add("scale", Scale == ChartScale.Log ? "log" : null)
         .Add("from", From)
         .Add("to", To)

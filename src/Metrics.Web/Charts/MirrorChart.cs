@@ -1,30 +1,37 @@
 using Metrics.Core.Charts;
 using Metrics.Core.Export;
 using Metrics.Core.Mirrors;
+using Metrics.Core.Series;
 using Metrics.Core.Storage;
+using Metrics.Core.Storage.Entities;
 
 namespace Metrics.Web.Charts;
 
-public sealed record MirrorChartState(string? ProjectId, ChartScale Scale, DateOnly? From, DateOnly? To)
+/// <summary><c>a</c>/<c>b</c>: the two forges compared (none: the project's default pair).</summary>
+public sealed record MirrorChartState(string? ProjectId, ChartScale Scale, DateOnly? From, DateOnly? To, Forge? First = null, Forge? Second = null)
 {
     internal static MirrorChartState Parse(QueryValues query) =>
-        new(query.String("project"), query.Enum("scale", ChartScale.Linear), query.Date("from"), query.Date("to"));
+        new(query.String("project"), query.Enum("scale", ChartScale.Linear), query.Date("from"), query.Date("to"), ForgeOf(query.String("a")), ForgeOf(query.String("b")));
+
+    private static Forge? ForgeOf(string? text) => ForgeNames.TryParse(text, out var forge) ? forge : null;
 
     public string ToQuery() => new QueryBuilder()
         .Add("project", ProjectId)
+        .Add("a", First is { } a ? ForgeNames.Key(a) : null)
+        .Add("b", Second is { } b ? ForgeNames.Key(b) : null)
         .Add("scale", Scale == ChartScale.Log ? "log" : null)
         .Add("from", From)
         .Add("to", To)
         .ToString();
 }
 
-/// <summary>The Compare mirrors charts: both star curves, and GitHub stars per Gitee star over time.</summary>
+/// <summary>The Compare mirrors charts: both forges' star curves, and the first forge's stars per star of the second over time.</summary>
 public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db)
 {
     public const string Source = "mirror-comparison";
 
     public Task<MirrorComparisonResult?> CompareAsync(MirrorChartState state, CancellationToken cancellationToken) =>
-        state.ProjectId is null ? Task.FromResult<MirrorComparisonResult?>(null) : comparison.CompareAsync(state.ProjectId, cancellationToken);
+        state.ProjectId is null ? Task.FromResult<MirrorComparisonResult?>(null) : comparison.CompareAsync(state.ProjectId, state.First, state.Second, cancellationToken);
 
     public async Task<ChartResult?> StarsAsync(MirrorChartState state, CancellationToken cancellationToken)
     {
@@ -35,17 +42,18 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
 
         var days = Days(result, state);
         var simulated = await SimulatedAsync(result, cancellationToken);
-        var spec = new ChartSpec($"Stars on GitHub and Gitee: {result.ProjectName}", "Stars", ChartXAxis.Calendar, state.Scale,
+        var (a, b) = (ForgeNames.Display(result.First.Forge), ForgeNames.Display(result.Second.Forge));
+        var spec = new ChartSpec($"Stars on {a} and {b}: {result.ProjectName}", "Stars", ChartXAxis.Calendar, state.Scale,
         [
-            new ChartLine($"GitHub {result.GitHub.FullName} ({result.GitHub.Role.ToString().ToLowerInvariant()})",
-                [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.GitHubStars))], Dense: true, ColorIndex: 0),
-            new ChartLine($"Gitee {result.Gitee.FullName} ({result.Gitee.Role.ToString().ToLowerInvariant()})",
-                [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.GiteeStars))], Dense: true, ColorIndex: 1),
+            new ChartLine($"{a} {result.First.FullName} ({result.First.Role.ToString().ToLowerInvariant()})",
+                [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstStars))], Dense: true, ColorIndex: 0),
+            new ChartLine($"{b} {result.Second.FullName} ({result.Second.Role.ToString().ToLowerInvariant()})",
+                [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.SecondStars))], Dense: true, ColorIndex: 1),
         ], [], [], ["Both curves end on the last day both forges' star data cover."], simulated);
         var rows = days.SelectMany(d => new[]
         {
-            new TidyRow(d.Day, result.ProjectId, "github", result.GitHub.FullName, "stars", d.GitHubStars, Source),
-            new TidyRow(d.Day, result.ProjectId, "gitee", result.Gitee.FullName, "stars", d.GiteeStars, Source),
+            new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.First.Forge), result.First.FullName, "stars", d.FirstStars, Source),
+            new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.Second.Forge), result.Second.FullName, "stars", d.SecondStars, Source),
         }).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-stars-{result.ProjectId}");
     }
@@ -57,12 +65,13 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
             return null;
         }
 
-        var days = Days(result, state).Where(d => d.GitHubPerGitee is not null).ToList();
-        var spec = new ChartSpec($"GitHub stars per Gitee star: {result.ProjectName}", "GitHub stars per Gitee star", ChartXAxis.Calendar, state.Scale,
-            [new ChartLine($"GitHub {result.GitHub.FullName} ÷ Gitee {result.Gitee.FullName}", [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.GitHubPerGitee!.Value))], Dense: true, ColorIndex: 2)],
-            [], [], ["Drawn from the first day Gitee has a star; above 1, GitHub has more stars."], await SimulatedAsync(result, cancellationToken));
-        var both = $"github:{result.GitHub.FullName} vs gitee:{result.Gitee.FullName}";
-        var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, "github+gitee", both, "github_stars_per_gitee_star", d.GitHubPerGitee!.Value, Source)).ToList();
+        var days = Days(result, state).Where(d => d.FirstPerSecond is not null).ToList();
+        var (a, b) = (ForgeNames.Display(result.First.Forge), ForgeNames.Display(result.Second.Forge));
+        var spec = new ChartSpec($"{a} stars per {b} star: {result.ProjectName}", $"{a} stars per {b} star", ChartXAxis.Calendar, state.Scale,
+            [new ChartLine($"{a} {result.First.FullName} ÷ {b} {result.Second.FullName}", [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstPerSecond!.Value))], Dense: true, ColorIndex: 2)],
+            [], [], [$"Drawn from the first day {b} has a star; above 1, {a} has more stars."], await SimulatedAsync(result, cancellationToken));
+        var both = $"{ForgeNames.Key(result.First.Forge)}:{result.First.FullName} vs {ForgeNames.Key(result.Second.Forge)}:{result.Second.FullName}";
+        var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, d.FirstPerSecond!.Value, Source)).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-ratio-{result.ProjectId}");
     }
 
@@ -71,5 +80,5 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
 
     private Task<bool> SimulatedAsync(MirrorComparisonResult result, CancellationToken cancellationToken) =>
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-            db.Repositories, r => (r.Id == result.GitHub.RepositoryId || r.Id == result.Gitee.RepositoryId) && r.Simulated, cancellationToken);
+            db.Repositories, r => (r.Id == result.First.RepositoryId || r.Id == result.Second.RepositoryId) && r.Simulated, cancellationToken);
 }

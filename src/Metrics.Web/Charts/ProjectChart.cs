@@ -20,7 +20,7 @@ public sealed record ProjectChartState(string ProjectId, ChartScale Scale, DateO
         .ToString();
 }
 
-public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog)
+public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog, CombinedStarSeries combined)
 {
     public async Task<ChartResult?> BuildAsync(ProjectChartState state, CancellationToken cancellationToken)
     {
@@ -31,6 +31,15 @@ public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects,
         }
 
         var series = await queries.LoadAsync(new SeriesRequest([project.Id], Core.Series.SeriesMetric.Stars, [], state.From, state.To), cancellationToken);
+
+        // A project on several forges also gets its stars summed over them, and the day its home moved.
+        var across = await combined.LoadAsync(project.Id, state.From, state.To, cancellationToken);
+        if (across is { Total.Points.Count: > 0 })
+        {
+            series = [.. series, across.Total];
+        }
+
+        List<ChartMarker> moves = across?.Move is { } move ? [new ChartMarker(move.Label, ChartDates.ToX(move.Date), ChartDates.ToX(move.Date))] : [];
         var (milestones, outside) = MilestoneMarkers.InRange(
             [.. (await catalog.MilestonesAsync(cancellationToken)).Where(m => m.ProjectIds.Contains(project.Id))], series);
         var releases = await projects.ReleasesAsync(project.Id, cancellationToken);
@@ -42,7 +51,7 @@ public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects,
             ChartXAxis.Calendar,
             state.Scale,
             [.. series.Select((s, i) => SeriesLines.Line(s, i, alignByCreation: false))],
-            MilestoneMarkers.Calendar(milestones),
+            [.. MilestoneMarkers.Calendar(milestones), .. moves],
             dots.Count == 0 ? [] : [new ChartDots($"releases of {lead!.Repository.FullName}", dots)],
             SeriesLines.Footnotes(series),
             series.Any(s => s.Repository.Simulated));

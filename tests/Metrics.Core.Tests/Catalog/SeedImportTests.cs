@@ -74,7 +74,7 @@ public sealed class SeedImportTests
     }
 
     [Fact]
-    public async Task Repositories_follow_the_catalog_roles_and_only_collectable_ones_are_tracked()
+    public async Task Repositories_follow_the_catalog_roles_and_only_collectable_ones_are_tracked_GitCode_homes_included()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
         await database.SeedAsync();
@@ -83,8 +83,30 @@ public sealed class SeedImportTests
 
         Assert.Contains(repositories, r => r is { Forge: Forge.GitHub, Owner: "pingcap", Name: "tidb", Role: RepositoryRole.Primary, Tracked: true });
         Assert.Contains(repositories, r => r is { Forge: Forge.HuggingFace, Owner: "Qwen", Kind: RepositoryKind.Organization, Tracked: true });
-        Assert.All(repositories.Where(r => r.Forge == Forge.GitCode), r => Assert.False(r.Tracked));
+        // The four projects whose home moved to GitCode are collected there, as their primary.
+        Assert.Equal(
+            ["mindspore/mindspore", "openeuler/kernel", "opengauss/openGauss-server", "openharmony/docs"],
+            repositories.Where(r => r is { Forge: Forge.GitCode, Role: RepositoryRole.Primary, Tracked: true }).Select(r => r.FullName).Order(StringComparer.Ordinal));
+        Assert.Contains(repositories, r => r is { Forge: Forge.Gitee, Owner: "openharmony", Name: "docs", Role: RepositoryRole.Mirror, Tracked: true });
         Assert.All(repositories.Where(r => r.Role == RepositoryRole.Related), r => Assert.False(r.Tracked));
+    }
+
+    [Fact]
+    public async Task A_catalog_entry_may_call_GitCode_by_its_AtomGit_name()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        using var seeds = new SeedFiles();
+        seeds.EditProjects(projects =>
+        {
+            var openEuler = projects.Single(p => p!["id"]!.GetValue<string>() == "openeuler")!["repositories"]!.AsArray();
+            openEuler.Single(r => r!["forge"]!.GetValue<string>() == "gitcode")!["forge"] = "atomgit";
+        });
+
+        await ImportAsync(database, seeds.Path);
+
+        var kernel = await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().Repositories
+            .SingleAsync(r => r.ProjectId == "openeuler" && r.Role == RepositoryRole.Primary));
+        Assert.Equal((Forge.GitCode, "openeuler/kernel", true), (kernel.Forge, kernel.FullName, kernel.Tracked));
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class MirrorComparisonTests
         var result = await CompareAsync(harness, staleAfterDays: (int)Math.Ceiling(gap));
         var stale = await CompareAsync(harness, staleAfterDays: (int)Math.Ceiling(gap) - 1);
 
-        Assert.Equal((RepositoryRole.Primary, RepositoryRole.Mirror), (result!.GitHub.Role, result.Gitee.Role));
+        Assert.Equal((RepositoryRole.Primary, RepositoryRole.Mirror), (result!.First.Role, result.Second.Role));
         var giteeReleases = harness.Fake.Truth.GiteeReleases(Owner, Name).Releases;
         Assert.NotEmpty(giteeReleases);
         foreach (var release in giteeReleases)
@@ -42,12 +42,12 @@ public sealed class MirrorComparisonTests
         }
 
         var known = github.Releases.Where(r => !r.Draft).Select(r => r.Tag).Except(gitee.Releases.Select(r => r.Tag)).Single();
-        Assert.Contains(known, result.MissingOnGitee);
+        Assert.Contains(known, result.MissingOnSecond);
         Assert.DoesNotContain(known, result.Releases.Select(r => r.Tag));
-        Assert.Empty(result.MissingOnGitHub);
+        Assert.Empty(result.MissingOnFirst);
 
-        Assert.Equal(github.PushedAt.UtcDateTime, result.Sync.GitHubPushedAt!.Value, TimeSpan.FromSeconds(1));
-        Assert.Equal(gitee.PushedAt.UtcDateTime, result.Sync.GiteePushedAt!.Value, TimeSpan.FromSeconds(1));
+        Assert.Equal(github.PushedAt.UtcDateTime, result.Sync.FirstPushedAt!.Value, TimeSpan.FromSeconds(1));
+        Assert.Equal(gitee.PushedAt.UtcDateTime, result.Sync.SecondPushedAt!.Value, TimeSpan.FromSeconds(1));
         Assert.Equal(gitee.PushedAt < github.PushedAt ? Forge.Gitee : Forge.GitHub, result.Sync.Behind);
         Assert.Equal(gap, result.Sync.GapDays!.Value, 3);
         Assert.False(result.Sync.Stale);
@@ -57,13 +57,13 @@ public sealed class MirrorComparisonTests
         var last = result.Stars[^1];
         var githubStars = harness.Fake.Truth.GitHubStars(Owner, Name).Created;
         var giteeStars = harness.Fake.Truth.GiteeStars(Owner, Name).Created;
-        Assert.Equal((today, (long)githubStars, (long)giteeStars), (last.Day, last.GitHubStars, last.GiteeStars));
-        Assert.Equal((double)githubStars / giteeStars, last.GitHubPerGitee!.Value, 6);
+        Assert.Equal((today, (long)githubStars, (long)giteeStars), (last.Day, last.FirstStars, last.SecondStars));
+        Assert.Equal((double)githubStars / giteeStars, last.FirstPerSecond!.Value, 6);
         Assert.Equal(result.Stars.Count, result.Stars.Select(d => d.Day).Distinct().Count());
         Assert.Equal(today.DayNumber - result.Stars[0].Day.DayNumber + 1, result.Stars.Count);
 
-        Assert.Equal(harness.Fake.Truth.GitHubContributors(Owner, Name).Count, result.GitHub.Contributors);
-        Assert.Equal(harness.Fake.Truth.GiteeContributors(Owner, Name).Count, result.Gitee.Contributors);
+        Assert.Equal(harness.Fake.Truth.GitHubContributors(Owner, Name).Count, result.First.Contributors);
+        Assert.Equal(harness.Fake.Truth.GiteeContributors(Owner, Name).Count, result.Second.Contributors);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class MirrorMathTests
 
         Assert.Equal(
             [(Day, 10L, 0L, (double?)null), (Day.AddDays(1), 10, 0, null), (Day.AddDays(2), 15, 2, 7.5), (Day.AddDays(3), 16, 5, 3.2)],
-            series.Select(d => (d.Day, d.GitHubStars, d.GiteeStars, d.GitHubPerGitee)));
+            series.Select(d => (d.Day, d.FirstStars, d.SecondStars, d.FirstPerSecond)));
     }
 
     [Fact]
@@ -41,9 +41,9 @@ public sealed class MirrorMathTests
     {
         var github = new DateTime(2025, 5, 10, 12, 0, 0, DateTimeKind.Utc);
 
-        var fresh = new SyncLag(github, github.AddDays(-7), StaleAfterDays: 7);
-        var stale = new SyncLag(github, github.AddDays(-7).AddMinutes(-1), StaleAfterDays: 7);
-        var unknown = new SyncLag(github, null, StaleAfterDays: 7);
+        var fresh = new SyncLag(Forge.GitHub, github, Forge.Gitee, github.AddDays(-7), StaleAfterDays: 7);
+        var stale = new SyncLag(Forge.GitHub, github, Forge.Gitee, github.AddDays(-7).AddMinutes(-1), StaleAfterDays: 7);
+        var unknown = new SyncLag(Forge.GitHub, github, Forge.Gitee, null, StaleAfterDays: 7);
 
         Assert.Equal((Forge.Gitee, false), (fresh.Behind!.Value, fresh.Stale));
         Assert.Equal((Forge.Gitee, true), (stale.Behind!.Value, stale.Stale));

@@ -46,7 +46,9 @@ public sealed class WorldTests
         var ages = world.GitHub.Select(r => (Anchor - r.CreatedAt).TotalDays).ToList();
         var mirrors = world.Gitee.Where(g => g.MirrorOf is not null).ToList();
 
-        Assert.Equal(SpecialRepositories.Sketches(Anchor).Count() + 40, world.GitHub.Count);
+        // The special sketches, the generated ones, and the GitHub mirror of the home that moved to GitCode.
+        Assert.Equal(SpecialRepositories.Sketches(Anchor).Count() + 40 + 1, world.GitHub.Count);
+        Assert.NotNull(world.FindGitHub("fake-moved", "os"));
         Assert.True(ages.Min() < 14 && ages.Max() > 10 * 365);
         Assert.Contains(world.GitHub, r => r.Stars.Current(now) == 0);
         Assert.Contains(world.GitHub, r => r.Contributors.Any(c => c.Login == "dependabot[bot]"));
@@ -107,6 +109,11 @@ public sealed class WorldTests
             Assert.True(org.Models >= 4);
             Assert.True(server.Truth.GitHubStars("alpha-org", "alpha").Total > 1_000);
             Assert.Single(server.World.GitHub);
+
+            // A project with a Gitee and a GitCode repository moved from one to the other: Gitee's stars stop then.
+            var moved = server.World.GetGitCode("alpha-cn/alpha");
+            Assert.Equal("alpha-cn/alpha", moved.MovedFrom);
+            Assert.True(server.Truth.GiteeStars("alpha-cn", "alpha").Days.Max(d => d.Date) < DateOnly.FromDateTime(moved.MovedAt!.Value.UtcDateTime));
         }
         finally
         {

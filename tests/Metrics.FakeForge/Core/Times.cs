@@ -13,6 +13,12 @@ public static class Times
     /// <summary>Gitee: +08:00 offset, whole seconds.</summary>
     public static string Gitee(DateTimeOffset t) => t.ToOffset(Beijing).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>GitCode: +08:00 offset with milliseconds (stargazers, pushes).</summary>
+    public static string GitCodeMillis(DateTimeOffset t) => t.ToOffset(Beijing).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>GitCode tag dates: UTC written as +00:00.</summary>
+    public static string GitCodeTag(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+
     /// <summary>Hugging Face: UTC with milliseconds, always .000 on the Hub.</summary>
     public static string HuggingFace(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", CultureInfo.InvariantCulture);
 

@@ -13,7 +13,7 @@ namespace Metrics.FakeForge.Faults;
 internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
 {
     private const string InFlightItem = "fake-forge.in-flight";
-    private static readonly string[] ForgePrefixes = ["/github", "/gitee", "/hf"];
+    private static readonly string[] ForgePrefixes = ["/github", "/gitee", "/gitcode", "/atomgit", "/hf"];
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
 
     public static int InFlightOf(HttpContext http) => http.Items.TryGetValue(InFlightItem, out var n) && n is int i ? i : 0;
@@ -78,9 +78,9 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
         _ => JsonPayload.Json(500, new System.Text.Json.Nodes.JsonObject { ["message"] = "Server Error" }),
     };
 
-    /// <summary>Same identity the forges use: a GitHub/HF bearer token, a Gitee access_token, else the address.</summary>
+    /// <summary>Same identity the forges use: a GitHub/HF bearer token, a Gitee access_token, a GitCode PRIVATE-TOKEN, else the address.</summary>
     private static string ClientKey(HttpContext http) =>
         GitHubCall.TokenOf(http.Request)
-        ?? http.Request.Query["access_token"].FirstOrDefault()
+        ?? GitCode.GitCodeFilter.TokenOf(http.Request)
         ?? "anonymous:" + http.Connection.RemoteIpAddress;
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Metrics.FakeForge.Control;
 using Metrics.FakeForge.Faults;
 using Metrics.FakeForge.GitHub;
+using Metrics.FakeForge.GitCode;
 using Metrics.FakeForge.Gitee;
 using Metrics.FakeForge.HuggingFace;
 using Metrics.FakeForge.Truth;
@@ -10,7 +11,7 @@ using Metrics.FakeForge.World;
 
 namespace Metrics.FakeForge.Hosting;
 
-/// <summary>Composes the fake: one Kestrel on 127.0.0.1 serving the three forges and the /_fake controls.</summary>
+/// <summary>Composes the fake: one Kestrel on 127.0.0.1 serving the four forges and the /_fake controls.</summary>
 internal static class FakeForgeApp
 {
     public static WebApplication Build(FakeForgeOptions options, ForgeClock clock)
@@ -46,10 +47,11 @@ internal static class FakeForgeApp
         app.UseMiddleware<ForgeMiddleware>();
         app.MapGitHub();
         app.MapGitee();
+        app.MapGitCode();
         app.MapHuggingFace();
         app.MapTruth();
         app.MapControl();
-        app.MapGet("/", () => Results.Ok(new { github = "/github/", gitee = "/gitee/api/v5/", huggingface = "/hf/", control = "/_fake/" }));
+        app.MapGet("/", () => Results.Ok(new { github = "/github/", gitee = "/gitee/api/v5/", gitcode = "/gitcode/api/v5/", atomgit = "/atomgit/api/v5/", huggingface = "/hf/", control = "/_fake/" }));
         return app;
     }
 

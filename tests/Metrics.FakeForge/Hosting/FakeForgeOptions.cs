@@ -44,6 +44,14 @@ public sealed class FakeForgeOptions
     /// <summary>Requests per token (or anonymous client) per hour on Gitee; 0 = unlimited (Gitee documents none).</summary>
     public int GiteeHourlyLimit { get; set; }
 
+    /// <summary>GitCode's documented limits per token: 50 a minute and 4,000 an hour.</summary>
+    public int GitCodeMinuteLimit { get; set; } = 50;
+
+    public int GitCodeHourlyLimit { get; set; } = 4_000;
+
+    /// <summary>The status of a GitCode limit answer: 429 as documented, or 400 as some clients report.</summary>
+    public int GitCodeLimitStatus { get; set; } = 429;
+
     /// <summary>How many calls to /stats/contributors per repository answer 202 before the 200.</summary>
     public int StatsComputingCalls { get; set; } = 1;
 

@@ -31,6 +31,11 @@ public sealed class FakeForgeServer : IAsyncDisposable
 
     public Uri GiteeApiUrl => new(BaseAddress, "gitee/api/v5/");
 
+    public Uri GitCodeApiUrl => new(BaseAddress, "gitcode/api/v5/");
+
+    /// <summary>The same GitCode API under AtomGit's name.</summary>
+    public Uri AtomGitApiUrl => new(BaseAddress, "atomgit/api/v5/");
+
     public Uri HuggingFaceUrl => new(BaseAddress, "hf/");
 
     public ForgeWorld World => _state.World;

@@ -38,6 +38,24 @@ public sealed class ForgeTruth(ForgeWorld world, TimeProvider clock)
         return new ReleaseTruth(list.Count, list);
     }
 
+    public StarTruth GitCodeStars(string owner, string name) => Stars(GitCode(owner, name).Stars);
+
+    public ContributorTruth GitCodeContributors(string owner, string name)
+    {
+        var list = GitCode(owner, name).Contributors;
+        return new ContributorTruth(list.Count, 0, [.. list.Select(c => new ContributorEntry(null, c.Email, c.Name, "User", c.Contributions))]);
+    }
+
+    /// <summary>PublishedAt is the release's created_at: GitCode has no other date.</summary>
+    public ReleaseTruth GitCodeReleases(string owner, string name)
+    {
+        var list = GitCode(owner, name).Releases.Where(r => r.CreatedAt <= clock.GetUtcNow())
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => new ReleaseEntry(r.Tag, r.Name, r.Prerelease, r.CreatedAt, 0))
+            .ToList();
+        return new ReleaseTruth(list.Count, list);
+    }
+
     public HfModelTruth HuggingFaceModel(string org, string name) =>
         Model(world.FindModel(org, name) ?? throw new KeyNotFoundException($"{org}/{name}"));
 
@@ -63,6 +81,9 @@ public sealed class ForgeTruth(ForgeWorld world, TimeProvider clock)
 
     private GitHubRepository GitHub(string owner, string name) =>
         world.FindGitHub(owner, name) ?? throw new KeyNotFoundException($"{owner}/{name}");
+
+    private GitCodeRepository GitCode(string owner, string name) =>
+        world.FindGitCode(owner, name) ?? throw new KeyNotFoundException($"{owner}/{name}");
 
     private GiteeRepository Gitee(string owner, string name) =>
         world.FindGitee(owner, name) ?? throw new KeyNotFoundException($"{owner}/{name}");

@@ -14,6 +14,9 @@ public static class TruthEndpoints
         g.MapGet("/gitee/{owner}/{repo}/stars", (ForgeState s, string owner, string repo) => Answer(() => s.Truth.GiteeStars(owner, repo)));
         g.MapGet("/gitee/{owner}/{repo}/contributors", (ForgeState s, string owner, string repo) => Answer(() => s.Truth.GiteeContributors(owner, repo)));
         g.MapGet("/gitee/{owner}/{repo}/releases", (ForgeState s, string owner, string repo) => Answer(() => s.Truth.GiteeReleases(owner, repo)));
+        g.MapGet("/gitcode/{owner}/{repo}/stars", (ForgeState s, string owner, string repo) => Answer(() => s.Truth.GitCodeStars(owner, repo)));
+        g.MapGet("/gitcode/{owner}/{repo}/contributors", (ForgeState s, string owner, string repo) => Answer(() => s.Truth.GitCodeContributors(owner, repo)));
+        g.MapGet("/gitcode/{owner}/{repo}/releases", (ForgeState s, string owner, string repo) => Answer(() => s.Truth.GitCodeReleases(owner, repo)));
         g.MapGet("/hf/{org}", (ForgeState s, string org) => Answer(() => s.Truth.HuggingFaceOrganization(org)));
         g.MapGet("/hf/{org}/{name}", (ForgeState s, string org, string name) => Answer(() => s.Truth.HuggingFaceModel(org, name)));
         return app;

@@ -15,6 +15,8 @@ public static class CatalogWorld
         var github = new RepositoryFactory(seed, anchor);
         var gitee = new GiteeFactory(seed, anchor);
         var hf = new HfFactory(seed, anchor);
+        var gitcode = new GitCodeFactory(seed, anchor);
+        var gitcodeRepos = new Dictionary<string, GitCodeRepository>(StringComparer.OrdinalIgnoreCase);
         var ghRepos = new Dictionary<string, GitHubRepository>(StringComparer.OrdinalIgnoreCase);
         var giteeRepos = new Dictionary<string, GiteeRepository>(StringComparer.OrdinalIgnoreCase);
         var models = new Dictionary<string, List<HfModel>>(StringComparer.OrdinalIgnoreCase);
@@ -41,6 +43,25 @@ public static class CatalogWorld
                 giteeRepos[$"{e.Owner}/{e.Name}"] = gitee.FromGitHub(source, e.Owner, e.Name!, mirror: primary is not null);
             }
 
+            foreach (var e in repos.Where(e => e.Forge is "gitcode" or "atomgit" && e.Name is not null && !gitcodeRepos.ContainsKey($"{e.Owner}/{e.Name}")))
+            {
+                var source = primary ?? new RepositoryFactory(seed + 1, anchor).GitHub(Sketch(github, e));
+                var key = $"{e.Owner}/{e.Name}";
+                var home = repos.Where(x => x.Forge == "gitee" && x.Name is not null).Select(x => giteeRepos.GetValueOrDefault($"{x.Owner}/{x.Name}")).FirstOrDefault(x => x is not null);
+                if (home is not null && home.MovedTo is null)
+                {
+                    // A project with a Gitee home and a GitCode one moved between the two, on a day drawn from the seed.
+                    var movedAt = anchor.AddDays(-github.RandomFor("catalog-move:" + key).Next(200, 700)).AddHours(9);
+                    var (moved, ended) = gitcode.Moved(home, source, movedAt, starShare: 0.8);
+                    giteeRepos[$"{home.Owner}/{home.Name}"] = ended with { MovedTo = key };
+                    gitcodeRepos[key] = moved with { Owner = e.Owner, Name = e.Name! };
+                }
+                else
+                {
+                    gitcodeRepos[key] = gitcode.FromGitHub(source, e.Owner, e.Name!, mirror: primary is not null, starShare: 0.3);
+                }
+            }
+
             foreach (var e in repos.Where(e => e.Forge == "huggingface"))
             {
                 var list = models.TryGetValue(e.Owner, out var l) ? l : models[e.Owner] = [];
@@ -59,6 +80,7 @@ public static class CatalogWorld
             Anchor = anchor,
             GitHub = [.. ghRepos.Values],
             Gitee = [.. giteeRepos.Values],
+            GitCode = [.. gitcodeRepos.Values],
             HuggingFace = [.. models.Select(p => new HfOrganization(p.Key, p.Value))],
             PushTokens = pushTokens,
         };

@@ -13,6 +13,7 @@ public sealed class ForgeWorld
     private FrozenDictionary<string, GitHubRepository>? _byFormerName;
     private FrozenDictionary<long, GitHubRepository>? _byId;
     private FrozenDictionary<string, GiteeRepository>? _gitee;
+    private FrozenDictionary<string, GitCodeRepository>? _gitcode;
 
     public int Seed { get; init; }
 
@@ -24,6 +25,9 @@ public sealed class ForgeWorld
     public IReadOnlyList<GiteeRepository> Gitee { get; init; } = [];
 
     public IReadOnlyList<HfOrganization> HuggingFace { get; init; } = [];
+
+    /// <summary>GitCode repositories; AtomGit serves the same ones.</summary>
+    public IReadOnlyList<GitCodeRepository> GitCode { get; init; } = [];
 
     /// <summary>Tokens with push access to every repository: they see draft releases.</summary>
     public IReadOnlyList<string> PushTokens { get; init; } = [];
@@ -40,6 +44,9 @@ public sealed class ForgeWorld
     public GiteeRepository? FindGitee(string owner, string name) =>
         (_gitee ??= Gitee.ToFrozenDictionary(r => Key(r.Owner, r.Name))).GetValueOrDefault(Key(owner, name));
 
+    public GitCodeRepository? FindGitCode(string owner, string name) =>
+        (_gitcode ??= GitCode.ToFrozenDictionary(r => Key(r.Owner, r.Name))).GetValueOrDefault(Key(owner, name));
+
     public HfOrganization? FindOrganization(string name) =>
         HuggingFace.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -51,6 +58,9 @@ public sealed class ForgeWorld
 
     public GiteeRepository GetGitee(string fullName) =>
         FindGitee(fullName.Split('/')[0], fullName.Split('/')[1]) ?? throw new KeyNotFoundException(fullName);
+
+    public GitCodeRepository GetGitCode(string fullName) =>
+        FindGitCode(fullName.Split('/')[0], fullName.Split('/')[1]) ?? throw new KeyNotFoundException(fullName);
 
     [JsonIgnore]
     private FrozenDictionary<string, GitHubRepository> ByName => _byName ??= GitHub.ToFrozenDictionary(r => Key(r.Owner, r.Name));

@@ -36,6 +36,9 @@ public sealed record GiteeRepository
     /// <summary>"owner/name" of the GitHub repository this one mirrors, if any.</summary>
     public string? MirrorOf { get; init; }
 
+    /// <summary>"owner/name" of the GitCode repository this home moved to, if it moved (its stars end then).</summary>
+    public string? MovedTo { get; init; }
+
     public required DailySeries Stars { get; init; }
 
     public IReadOnlyList<GiteeContributor> Contributors { get; init; } = [];

@@ -13,6 +13,9 @@ public static class SpecialRepositories
     public const string Empty = "fake-empty/empty";
     public const string NoStars = "fake-zero/nostars";
     public const string Mirrored = "fake-mirrored/engine";
+    /// <summary>Home on Gitee until <see cref="MoveDaysAgo"/> days before the anchor, on GitCode since; mirrored on GitHub.</summary>
+    public const string Moved = "fake-moved/os";
+    public const int MoveDaysAgo = 300;
     public const string HfOrg = "fake-hf-org";
     public const string HfSolo = "fake-hf-solo";
 

@@ -51,7 +51,8 @@ public static class WorldGenerator
                 hf.Model(org, $"{Names.Words[k % Names.Words.Length]}-{k}", (int)rng.LogUniform(5, 1_500), rng.LogUniform(0.05, 30), rng.LogUniform(1, 20_000)))]));
         }
 
-        return new ForgeWorld { Seed = seed, Anchor = anchor, GitHub = ghRepos, Gitee = giteeRepos, HuggingFace = orgs, PushTokens = pushTokens };
+        var gitcodeRepos = GitCodeWorld.Add(seed, anchor, github, ghRepos, giteeRepos);
+        return new ForgeWorld { Seed = seed, Anchor = anchor, GitHub = ghRepos, Gitee = giteeRepos, GitCode = gitcodeRepos, HuggingFace = orgs, PushTokens = pushTokens };
     }
 
     /// <summary>A random repository: ages from days to twelve years, stars from none to about 120k.</summary>

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Metrics.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public sealed class ProjectAcrossForgesInBrowserTests(SimulatedSite site)
+{
+    [Fact]
+    public async Task The_OpenHarmony_page_shows_its_stars_on_every_forge_their_shares_and_the_move_to_GitCode()
+    {
+        await using var visit = await PageVisit.OpenAsync(site, "/projects/openharmony");
+        await visit.WaitForChartsAsync();
+        await visit.ScreenshotAsync("project-openharmony");
+
+        var section = visit.Page.Locator("#across-forges");
+        var rows = await section.Locator("tbody tr").AllInnerTextsAsync();
+        var stars = rows.ToDictionary(r => r.Split('\t')[0], r => long.Parse(r.Split('\t')[2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        var truth = site.Forge.Fake.Truth;
+
+        Assert.Empty(visit.Errors);
+        Assert.Equal(new[] { "GitCode", "Gitee", "GitHub" }.Order(StringComparer.Ordinal), stars.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(truth.GitCodeStars("openharmony", "docs").Created, stars["GitCode"]);
+        Assert.Equal(truth.GiteeStars("openharmony", "docs").Created, stars["Gitee"]);
+        var heading = await section.Locator("h2").InnerTextAsync();
+        Assert.Contains(stars.Values.Sum().ToString("N0", CultureInfo.InvariantCulture), heading, StringComparison.Ordinal);
+
+        var moved = site.Forge.Fake.World.GetGitCode("openharmony/docs").MovedAt!.Value;
+        var move = await section.Locator(".home-move").InnerTextAsync();
+        Assert.Contains("Home moved to GitCode on " + moved.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), move, StringComparison.Ordinal);
+        Assert.True(await visit.Page.Locator("img[data-chart=project]").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"));
+    }
+}
