@@ -10,6 +10,7 @@ internal static class BenchCommand
         ["collect"] = CollectBench.RunAsync,
         ["csv"] = ExportBench.RunAsync,
         ["export"] = ExportDatabaseBench.RunAsync,
+        ["export-profile"] = ExportProfile.RunAsync,
         ["ingest"] = IngestBench.RunAsync,
     };
 

@@ -27,7 +27,7 @@ internal static class BigDatabase
     public static string SqliteFile => Path.GetFullPath(Path.Combine("artifacts", "bench", "big.db"));
 
     public static string ConnectionString(string provider) => provider == DatabaseOptions.Postgres
-        ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)) { Database = PostgresName }.ConnectionString
+        ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)) { Database = PostgresName, CommandTimeout = 0 }.ConnectionString
         : $"Data Source={SqliteFile}";
 
     public static IReadOnlyDictionary<string, string?> Settings(string provider) => new Dictionary<string, string?>

@@ -12,7 +12,8 @@ internal static class RawLoad
     /// <summary>Binary COPY straight into star_gains.</summary>
     public static async Task<long> CopyAsync(string connectionString, IEnumerable<StarGain> rows, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A 10M-row COPY outlasts the default 30-second command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") FROM STDIN (FORMAT BINARY)", cancellationToken);
