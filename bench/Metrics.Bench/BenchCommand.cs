@@ -12,6 +12,8 @@ internal static class BenchCommand
         ["export"] = ExportDatabaseBench.RunAsync,
         ["export-profile"] = ExportProfile.RunAsync,
         ["ingest"] = IngestBench.RunAsync,
+        ["pages"] = PagesBench.RunAsync,
+        ["startup"] = StartupBench.RunAsync,
     };
 
     /// <summary>Single measurements the benchmarks above run in child processes of this program.</summary>

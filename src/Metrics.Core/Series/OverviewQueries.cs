@@ -30,7 +30,7 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
             .Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var recent = await RecentStars.LoadAsync(db, today, cancellationToken);
+        var recent = await RecentStars.LoadAsync(db, ids, today, cancellationToken);
         var withHistory = await WithHistoryAsync([.. ids.Where(id => !recent.ContainsKey(id))], cancellationToken);
 
         var byProject = repositories.ToLookup(r => r.ProjectId);

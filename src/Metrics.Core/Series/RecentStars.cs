@@ -36,15 +36,25 @@ internal sealed class RecentStars(string source)
     }
 
     /// <summary>One query: per repository and source, the gains of each of the last 53 weeks and of the last 30 days.</summary>
-    public static async Task<Dictionary<int, RecentStars>> LoadAsync(MetricsDbContext db, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<Dictionary<int, RecentStars>> LoadAsync(
+        MetricsDbContext db, IReadOnlyCollection<int> repositories, DateOnly today, CancellationToken cancellationToken)
     {
+        if (repositories.Count == 0)
+        {
+            return [];
+        }
+
+        // The repositories first, then the days: each repository's last year is one range of the primary key
+        // (repository, day, source), so neither database scans the older history. Integer ids from the database
+        // itself are safe to inline.
+        var ids = string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var postgres = db.Database.IsNpgsql();
         // Days back from today, as an integer in each dialect.
         var back = postgres ? "(@today - \"Day\")" : "CAST(julianday(@today) - julianday(\"Day\") AS INTEGER)";
         var sql = $"""
             SELECT "RepositoryId", "Source", {back} / 7 AS week,
                    CAST(SUM(CASE WHEN {back} < 30 THEN "Gained" ELSE 0 END) AS bigint), CAST(SUM("Gained") AS bigint)
-            FROM star_gains WHERE "Day" > @since AND "Day" <= @today
+            FROM star_gains WHERE "RepositoryId" IN ({ids}) AND "Day" > @since AND "Day" <= @today
             GROUP BY "RepositoryId", "Source", {back} / 7
             """;
         var perSource = new Dictionary<(int, string), RecentStars>();
