@@ -8,12 +8,28 @@ internal static class BenchCommand
     private static readonly Dictionary<string, Func<Task<IReadOnlyList<BenchResult>>>> Benches = new()
     {
         ["collect"] = CollectBench.RunAsync,
-        ["export"] = ExportBench.RunAsync,
+        ["csv"] = ExportBench.RunAsync,
+        ["export"] = ExportDatabaseBench.RunAsync,
         ["git"] = GitHistoryBench.RunAsync,
+        ["export-profile"] = ExportProfile.RunAsync,
+        ["ingest"] = IngestBench.RunAsync,
+        ["pages"] = PagesBench.RunAsync,
+        ["startup"] = StartupBench.RunAsync,
+    };
+
+    /// <summary>Single measurements the benchmarks above run in child processes of this program.</summary>
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Children = new()
+    {
+        ["ingest-one"] = IngestBench.RunOneAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && Children.TryGetValue(args[0], out var child))
+        {
+            return await child(args[1..]);
+        }
+
         var names = args.Length == 0 ? Benches.Keys.ToArray() : args;
         var unknown = names.Where(n => !Benches.ContainsKey(n)).ToList();
         if (unknown.Count > 0)

@@ -12,6 +12,7 @@ public static class CatalogExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         services.AddScoped<SeedImporter>();
+        services.AddScoped<SeedOnStart>();
         services.AddScoped<CatalogQueries>();
         return services;
     }

@@ -30,6 +30,11 @@ public static class CsvExport
     public static async Task<long> WriteAsync<T>(
         Stream stream, ICsvRowMap<T> map, IAsyncEnumerable<T> rows, bool byteOrderMark, CancellationToken cancellationToken)
     {
+        if (TidyCsvWriter.Handles(map) && rows is IAsyncEnumerable<TidyRow> tidy)
+        {
+            return await TidyCsvWriter.WriteAsync(stream, tidy, byteOrderMark, cancellationToken);
+        }
+
         await using var writer = CsvWriter.Create(stream, Options(byteOrderMark), leaveOpen: true);
         writer.WriteHeader([.. map.Header]); // ends the header record itself
         long count = 0;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Metrics.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Metrics.Core.Export;
 
@@ -16,29 +15,21 @@ internal static class StarRows
     public static async IAsyncEnumerable<TidyRow> ReadAsync(MetricsDbContext db, ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var repositories = await ExportRepositories.LoadAsync(db, filter, cancellationToken);
-        var query = db.StarGains.AsNoTracking();
-        if (filter.ProjectIds.Count > 0)
-        {
-            var ids = repositories.Keys.ToList();
-            query = query.Where(g => ids.Contains(g.RepositoryId));
-        }
+        IReadOnlyCollection<int>? ids = filter.ProjectIds.Count > 0 ? repositories.Keys : null;
 
-        if (filter.To is { } to)
+        // Rows come in key order (repository, day, source): a repository's sources interleave by day, so each keeps its
+        // own running sum, reset when the next repository starts.
+        var current = -1;
+        var running = new List<(string Source, long Total)>(2);
+        await foreach (var gain in StarGainReader.ReadAsync(db, ids, filter.To, cancellationToken))
         {
-            query = query.Where(g => g.Day <= to);
-        }
-
-        (int Repository, string Source)? current = null;
-        var running = 0L;
-        await foreach (var gain in query.OrderBy(g => g.RepositoryId).ThenBy(g => g.Source).ThenBy(g => g.Day).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (current != (gain.RepositoryId, gain.Source))
+            if (gain.RepositoryId != current)
             {
-                current = (gain.RepositoryId, gain.Source);
-                running = 0;
+                current = gain.RepositoryId;
+                running.Clear();
             }
 
-            running += gain.Gained;
+            var total = Add(running, gain.Source, gain.Gained);
             if (!filter.Includes(gain.Day) || !repositories.TryGetValue(gain.RepositoryId, out var repository))
             {
                 continue;
@@ -47,7 +38,23 @@ internal static class StarRows
             // A history not yet read to its start says so in every row: its running sum starts where the stored part does.
             var source = repository.PartialStars ? gain.Source + Series.StarHistoryCompleteness.PartialSuffix : gain.Source;
             yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Gained, gain.Gained, source);
-            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Cumulative, running, source);
+            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Cumulative, total, source);
         }
+    }
+
+    private static long Add(List<(string Source, long Total)> running, string source, long gained)
+    {
+        for (var i = 0; i < running.Count; i++)
+        {
+            if (string.Equals(running[i].Source, source, StringComparison.Ordinal))
+            {
+                var total = running[i].Total + gained;
+                running[i] = (running[i].Source, total);
+                return total;
+            }
+        }
+
+        running.Add((source, gained));
+        return gained;
     }
 }

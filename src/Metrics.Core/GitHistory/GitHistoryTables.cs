@@ -14,5 +14,5 @@ internal static class GitHistoryTables
         Of<GitIdentityDay, int>("Commits", d => d.Commits),
         Of<GitIdentityDay, bool>("Bot", d => d.Bot),
         Of<GitIdentityDay, long>("Generation", d => d.Generation),
-    ], ["RepositoryId", "Key", "Day"]);
+    ], ["RepositoryId", "Key", "Day"], new KeyComparer<GitIdentityDay, (int, string, DateOnly)>(d => (d.RepositoryId, d.Key, d.Day)));
 }

@@ -13,18 +13,30 @@ public sealed class LatestSnapshots(MetricsDbContext db)
     public async Task<Dictionary<int, LatestSnapshot>> LoadAsync(IReadOnlyCollection<int> repositoryIds, CancellationToken cancellationToken)
     {
         var ids = repositoryIds.ToList();
-        var latestDays = await db.Snapshots.AsNoTracking()
-            .Where(s => ids.Contains(s.RepositoryId))
-            .GroupBy(s => s.RepositoryId)
-            .Select(g => new { RepositoryId = g.Key, Day = g.Max(s => s.Day) })
+        // One index probe per repository for its newest day (a correlated MAX), not a scan of every snapshot.
+        var latestDays = await db.Repositories.AsNoTracking()
+            .Where(r => ids.Contains(r.Id))
+            .Select(r => new { RepositoryId = r.Id, Day = db.Snapshots.Where(s => s.RepositoryId == r.Id).Max(s => (DateOnly?)s.Day) })
+            .Where(r => r.Day != null)
+            .Select(r => new { r.RepositoryId, Day = r.Day!.Value })
             .ToListAsync(cancellationToken);
-        var minDay = latestDays.Count == 0 ? DateOnly.MaxValue : latestDays.Min(d => d.Day);
-        var candidates = await db.Snapshots.AsNoTracking()
-            .Where(s => ids.Contains(s.RepositoryId) && s.Day >= minDay)
-            .Select(s => new LatestSnapshot(s.RepositoryId, s.Day, s.Stars, s.Forks, s.Contributors, s.Releases,
-                s.Likes, s.Downloads30d, s.DownloadsAllTime, s.StarHistoryDifference, s.PushedAt, s.CollectedAt))
-            .ToListAsync(cancellationToken);
-        var wanted = latestDays.ToDictionary(d => d.RepositoryId, d => d.Day);
-        return candidates.Where(c => wanted[c.RepositoryId] == c.Day).ToDictionary(c => c.RepositoryId);
+        // Usually every repository's newest snapshot is from the same day or two: one indexed query per distinct day.
+        var result = new Dictionary<int, LatestSnapshot>();
+        foreach (var group in latestDays.GroupBy(d => d.Day))
+        {
+            var day = group.Key;
+            var onDay = group.Select(d => d.RepositoryId).ToList();
+            var rows = await db.Snapshots.AsNoTracking()
+                .Where(s => s.Day == day && onDay.Contains(s.RepositoryId))
+                .Select(s => new LatestSnapshot(s.RepositoryId, s.Day, s.Stars, s.Forks, s.Contributors, s.Releases,
+                    s.Likes, s.Downloads30d, s.DownloadsAllTime, s.StarHistoryDifference, s.PushedAt, s.CollectedAt))
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                result[row.RepositoryId] = row;
+            }
+        }
+
+        return result;
     }
 }

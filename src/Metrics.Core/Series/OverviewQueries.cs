@@ -30,61 +30,60 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
             .Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var stars = await RecentStarsAsync(ids, today, cancellationToken);
+        var recent = await RecentStars.LoadAsync(db, ids, today, cancellationToken);
+        var withHistory = await WithHistoryAsync([.. ids.Where(id => !recent.ContainsKey(id))], cancellationToken);
 
-        return [.. projects.Select(p =>
+        var byProject = repositories.ToLookup(r => r.ProjectId);
+        var projectRows = projects.Select(p =>
         {
-            var rows = repositories.Where(r => r.ProjectId == p.Id).Select(r =>
+            var rows = byProject[p.Id].Select(r =>
             {
-                stars.TryGetValue(r.Id, out var recent);
-                return new OverviewRepository(r, statuses[r.Id], latest.GetValueOrDefault(r.Id), recent?.Gained(today, 30), recent?.Gained(today, 365));
+                var stars = recent.GetValueOrDefault(r.Id);
+                var known = stars is not null || withHistory.Contains(r.Id);
+                return new OverviewRepository(r, statuses[r.Id], latest.GetValueOrDefault(r.Id),
+                    known ? stars?.Gained30 ?? 0 : null, known ? stars?.Gained365 ?? 0 : null);
             }).ToList();
-            var lead = rows.FirstOrDefault(r => r.Repository.Role == RepositoryRole.Primary && stars.ContainsKey(r.Repository.Id))
-                ?? rows.FirstOrDefault(r => stars.ContainsKey(r.Repository.Id));
-            var trend = lead is null ? [] : stars[lead.Repository.Id].WeeklyCumulative(today);
+            var lead = rows.FirstOrDefault(r => r.Repository.Role == RepositoryRole.Primary && r.Gained365 is not null)
+                ?? rows.FirstOrDefault(r => r.Gained365 is not null);
             var collected = rows.Where(r => r.Latest is not null).Select(r => (DateTime?)r.Latest!.CollectedAt).Max();
-            return new OverviewProject(p.Id, p.Name, p.Category, p.Act, rows, trend, collected);
-        })];
+            return (Project: p, Rows: rows, Lead: lead, Collected: collected);
+        }).ToList();
+        var totals = await TotalsAsync([.. projectRows.Where(p => p.Lead is not null).Select(p => p.Lead!)], recent, cancellationToken);
+
+        return [.. projectRows.Select(p => new OverviewProject(p.Project.Id, p.Project.Name, p.Project.Category, p.Project.Act, p.Rows,
+            p.Lead is null ? [] : (recent.GetValueOrDefault(p.Lead.Repository.Id) ?? new RecentStars(SeriesSources.GitHubStarHistory)).WeeklyCumulative(totals[p.Lead.Repository.Id]),
+            p.Collected))];
     }
 
-    private async Task<Dictionary<int, RecentStars>> RecentStarsAsync(List<int> ids, DateOnly today, CancellationToken cancellationToken)
-    {
-        var since = today.AddDays(-365);
-        var before = await db.StarGains.AsNoTracking()
-            .Where(g => ids.Contains(g.RepositoryId) && g.Day <= since)
-            .GroupBy(g => new { g.RepositoryId, g.Source })
-            .Select(g => new { g.Key.RepositoryId, g.Key.Source, Total = g.Sum(x => x.Gained) })
-            .ToListAsync(cancellationToken);
-        var recent = await db.StarGains.AsNoTracking()
-            .Where(g => ids.Contains(g.RepositoryId) && g.Day > since)
-            .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained })
-            .ToListAsync(cancellationToken);
-        var sources = before.Select(b => (b.RepositoryId, b.Source)).Concat(recent.Select(r => (r.RepositoryId, r.Source)))
-            .GroupBy(s => s.RepositoryId)
-            .ToDictionary(g => g.Key, g => g.Any(s => s.Source == SeriesSources.GitHubStarHistory) ? SeriesSources.GitHubStarHistory : g.First().Source);
-        return sources.ToDictionary(s => s.Key, s => new RecentStars(
-            before.Where(b => b.RepositoryId == s.Key && b.Source == s.Value).Sum(b => b.Total),
-            recent.Where(r => r.RepositoryId == s.Key && r.Source == s.Value).ToDictionary(r => r.Day, r => r.Gained)));
-    }
+    /// <summary>Repositories with a star history, none of it in the last year: one index probe each.</summary>
+    private async Task<HashSet<int>> WithHistoryAsync(List<int> ids, CancellationToken cancellationToken) => ids.Count == 0 ? [] :
+        [.. await db.Repositories.AsNoTracking().Where(r => ids.Contains(r.Id) && db.StarGains.Any(g => g.RepositoryId == r.Id))
+            .Select(r => r.Id).ToListAsync(cancellationToken)];
 
-    private sealed record RecentStars(long Before, Dictionary<DateOnly, long> Days)
+    /// <summary>
+    /// Today's cumulative count, where the trend ends. The history's total at the latest collection is that
+    /// snapshot's star count plus the difference stored with it (both written by the same run), so the full history
+    /// is summed only for a repository without such a snapshot.
+    /// </summary>
+    private async Task<Dictionary<int, long>> TotalsAsync(List<OverviewRepository> leads, Dictionary<int, RecentStars> recent, CancellationToken cancellationToken)
     {
-        public long Gained(DateOnly today, int days) => Days.Where(d => d.Key > today.AddDays(-days)).Sum(d => d.Value);
-
-        public IReadOnlyList<double> WeeklyCumulative(DateOnly today)
+        var totals = leads.Where(l => l.Latest?.Stars is not null)
+            .ToDictionary(l => l.Repository.Id, l => l.Latest!.Stars!.Value + (l.Latest.StarHistoryDifference ?? 0));
+        var missing = leads.Where(l => !totals.ContainsKey(l.Repository.Id)).Select(l => l.Repository.Id).ToList();
+        if (missing.Count > 0)
         {
-            var points = new List<double>();
-            var total = (double)Before;
-            for (var day = today.AddDays(-364); day <= today; day = day.AddDays(1))
+            var sums = await db.StarGains.AsNoTracking().Where(g => missing.Contains(g.RepositoryId))
+                .GroupBy(g => new { g.RepositoryId, g.Source })
+                .Select(g => new { g.Key.RepositoryId, g.Key.Source, Total = g.Sum(x => x.Gained) })
+                .ToListAsync(cancellationToken);
+            foreach (var id in missing)
             {
-                total += Days.GetValueOrDefault(day);
-                if (today.DayNumber - day.DayNumber is var back && back % 7 == 0)
-                {
-                    points.Add(total);
-                }
+                var source = recent.GetValueOrDefault(id)?.Source
+                    ?? (sums.Any(s => s.RepositoryId == id && s.Source == SeriesSources.GitHubStarHistory) ? SeriesSources.GitHubStarHistory : sums.FirstOrDefault(s => s.RepositoryId == id)?.Source);
+                totals[id] = sums.Where(s => s.RepositoryId == id && s.Source == source).Sum(s => s.Total);
             }
-
-            return points;
         }
+
+        return totals;
     }
 }

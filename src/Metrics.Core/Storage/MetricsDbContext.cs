@@ -15,6 +15,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options)
     public DbSet<MilestoneProject> MilestoneProjects => Set<MilestoneProject>();
     public DbSet<CollectionRun> CollectionRuns => Set<CollectionRun>();
     public DbSet<HttpCacheEntry> HttpCache => Set<HttpCacheEntry>();
+    public DbSet<SeedImport> SeedImports => Set<SeedImport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MetricsDbContext).Assembly);

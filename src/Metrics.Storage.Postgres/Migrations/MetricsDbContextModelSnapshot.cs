@@ -499,6 +499,25 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.ToTable("repositories", (string)null);
                 });
 
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.SeedImport", b =>
+                {
+                    b.Property<string>("Directory")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Directory");
+
+                    b.ToTable("seed_imports", (string)null);
+                });
+
             modelBuilder.Entity("Metrics.Core.Storage.Entities.StarGain", b =>
                 {
                     b.Property<int>("RepositoryId")

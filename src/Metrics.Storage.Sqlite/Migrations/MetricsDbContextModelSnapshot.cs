@@ -486,6 +486,25 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.ToTable("repositories", (string)null);
                 });
 
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.SeedImport", b =>
+                {
+                    b.Property<string>("Directory")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Directory");
+
+                    b.ToTable("seed_imports", (string)null);
+                });
+
             modelBuilder.Entity("Metrics.Core.Storage.Entities.StarGain", b =>
                 {
                     b.Property<int>("RepositoryId")

@@ -14,7 +14,7 @@ internal static class DatabaseInitializer
         var catalog = scope.ServiceProvider.GetRequiredService<IOptions<CatalogOptions>>().Value;
         if (catalog.SeedOnStart)
         {
-            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(catalog.SeedsDirectory, app.Lifetime.ApplicationStopping);
+            await scope.ServiceProvider.GetRequiredService<SeedOnStart>().ImportIfChangedAsync(catalog.SeedsDirectory, app.Lifetime.ApplicationStopping);
         }
     }
 }

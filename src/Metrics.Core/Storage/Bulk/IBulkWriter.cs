@@ -2,7 +2,7 @@ using Metrics.Core.Storage.Entities;
 
 namespace Metrics.Core.Storage.Bulk;
 
-/// <summary>Set-based idempotent writes: writing the same rows twice stores them once.</summary>
+/// <summary>Set-based idempotent writes: writing the same rows twice stores them once. Each returns the rows inserted or changed.</summary>
 public interface IBulkWriter
 {
     Task<int> UpsertSnapshotsAsync(IEnumerable<DailySnapshot> rows, CancellationToken cancellationToken);
@@ -34,5 +34,6 @@ internal abstract class BulkWriterBase : IBulkWriter
     public Task<int> UpsertGitIdentityDaysAsync(IEnumerable<GitHistory.GitIdentityDay> rows, CancellationToken cancellationToken) =>
         UpsertAsync(GitHistory.GitHistoryTables.IdentityDays, rows, cancellationToken);
 
-    protected abstract Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken);
+    protected abstract Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
+        where T : class;
 }

@@ -1,3 +1,6 @@
+using Npgsql;
+using NpgsqlTypes;
+
 namespace Metrics.Core.Storage.Bulk;
 
 /// <summary>What a re-written row does to a column already stored.</summary>
@@ -16,40 +19,69 @@ internal enum OnConflict
     Or,
 }
 
-internal sealed record UpsertColumn<T>(string Name, Type ClrType, Func<T, object?> Value, OnConflict OnConflict);
+/// <param name="Value">The value as SQLite binds it (boxed: a parameter holds an object anyway).</param>
+/// <param name="Copy">Writes the value to a PostgreSQL binary COPY, typed, without boxing.</param>
+internal sealed record UpsertColumn<T>(string Name, Type ClrType, Func<T, object?> Value, Action<NpgsqlBinaryImporter, T> Copy, OnConflict OnConflict);
 
 /// <summary>One table's upsert, described once and written by either provider's bulk path.</summary>
-internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T>> Columns, IReadOnlyList<string> KeyColumns)
+/// <param name="Keys">Equality on the key columns, without building a key string per row.</param>
+internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T>> Columns, IReadOnlyList<string> KeyColumns, IEqualityComparer<T> Keys)
+    where T : class
 {
-    public IEnumerable<UpsertColumn<T>> KeyParts => KeyColumns.Select(k => Columns.Single(c => c.Name == k));
-
-    /// <summary>A batch may name the same key twice; the database would refuse that, so the last one wins.</summary>
-    public List<T> Deduplicate(IEnumerable<T> rows)
+    /// <summary>
+    /// Rows in batches of at most <paramref name="size"/>, each without a repeated key (the database would refuse a
+    /// batch naming one key twice): the last row of a key wins, in the place of its first. Only one batch is held in
+    /// memory, so a run of millions of rows stays flat; a key repeated across batches is resolved by the upsert.
+    /// </summary>
+    public IEnumerable<List<T>> Batches(IEnumerable<T> rows, int size)
     {
-        var keyed = new Dictionary<string, T>();
+        var batch = new List<T>(Math.Min(size, rows.TryGetNonEnumeratedCount(out var count) ? Math.Max(count, 1) : size));
+        var positions = new Dictionary<T, int>(batch.Capacity, Keys);
         foreach (var row in rows)
         {
-            keyed[string.Join('\u001f', KeyParts.Select(k => Convert.ToString(k.Value(row), System.Globalization.CultureInfo.InvariantCulture)))] = row;
+            if (positions.TryGetValue(row, out var at))
+            {
+                batch[at] = row;
+                continue;
+            }
+
+            positions.Add(row, batch.Count);
+            batch.Add(row);
+            if (batch.Count == size)
+            {
+                yield return batch;
+                batch = new List<T>(size);
+                positions.Clear();
+            }
         }
 
-        return [.. keyed.Values];
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
     }
 
-    public string ConflictClause(string excludedAlias)
+    /// <param name="distinct">The dialect's null-safe "differs" operator (PostgreSQL <c>IS DISTINCT FROM</c>, SQLite <c>IS NOT</c>).</param>
+    /// <remarks>
+    /// A stored row the write would not change is left alone (the WHERE): a re-run that re-reads the same history
+    /// writes no new row versions, which on PostgreSQL is most of an update's cost.
+    /// </remarks>
+    public string ConflictClause(string excludedAlias, string distinct)
     {
         var updates = Columns
             .Where(c => !KeyColumns.Contains(c.Name) && c.OnConflict != OnConflict.Keep)
-            .Select(c => $"\"{c.Name}\" = " + c.OnConflict switch
+            .Select(c => (Column: $"\"{c.Name}\"", Value: c.OnConflict switch
             {
                 OnConflict.KeepWhenNull => $"COALESCE({excludedAlias}.\"{c.Name}\", \"{Table}\".\"{c.Name}\")",
                 OnConflict.Or => $"({excludedAlias}.\"{c.Name}\" OR \"{Table}\".\"{c.Name}\")",
                 _ => $"{excludedAlias}.\"{c.Name}\"",
-            })
+            }))
             .ToList();
         var keys = string.Join(", ", KeyColumns.Select(k => $"\"{k}\""));
         return updates.Count == 0
             ? $"ON CONFLICT ({keys}) DO NOTHING"
-            : $"ON CONFLICT ({keys}) DO UPDATE SET {string.Join(", ", updates)}";
+            : $"ON CONFLICT ({keys}) DO UPDATE SET {string.Join(", ", updates.Select(u => $"{u.Column} = {u.Value}"))} " +
+              $"WHERE {string.Join(" OR ", updates.Select(u => $"\"{Table}\".{u.Column} {distinct} {u.Value}"))}";
     }
 
     public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.Name}\""));
@@ -57,6 +89,61 @@ internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T
 
 internal static class UpsertColumn
 {
-    public static UpsertColumn<T> Of<T, TValue>(string name, Func<T, TValue> value, OnConflict onConflict = OnConflict.Overwrite) =>
-        new(name, Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue), row => value(row), onConflict);
+    public static UpsertColumn<T> Of<T, TValue>(string name, Func<T, TValue> value, OnConflict onConflict = OnConflict.Overwrite)
+    {
+        var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
+        return new(name, type, row => value(row), CopyOf(value, type), onConflict);
+    }
+
+    private static Action<NpgsqlBinaryImporter, T> CopyOf<T, TValue>(Func<T, TValue> value, Type type)
+    {
+        if (type == typeof(DateTime))
+        {
+            // Entities hold UTC instants whose Kind may be unspecified after a round trip; timestamptz wants UTC.
+            return (importer, row) =>
+            {
+                if (value(row) is DateTime instant)
+                {
+                    importer.Write(DateTime.SpecifyKind(instant, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+                }
+                else
+                {
+                    importer.WriteNull();
+                }
+            };
+        }
+
+        var dbType = PostgresType(type);
+        return (importer, row) =>
+        {
+            var v = value(row);
+            if (v is null)
+            {
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(v, dbType);
+            }
+        };
+    }
+
+    private static NpgsqlDbType PostgresType(Type type) => type switch
+    {
+        _ when type == typeof(int) => NpgsqlDbType.Integer,
+        _ when type == typeof(long) => NpgsqlDbType.Bigint,
+        _ when type == typeof(bool) => NpgsqlDbType.Boolean,
+        _ when type == typeof(string) => NpgsqlDbType.Text,
+        _ when type == typeof(DateOnly) => NpgsqlDbType.Date,
+        _ => throw new NotSupportedException($"No COPY type for {type.Name}."),
+    };
+}
+
+/// <summary>Key equality from a value tuple of the key columns.</summary>
+internal sealed class KeyComparer<T, TKey>(Func<T, TKey> key) : IEqualityComparer<T>
+    where TKey : IEquatable<TKey>
+{
+    public bool Equals(T? x, T? y) => x is not null && y is not null && key(x).Equals(key(y));
+
+    public int GetHashCode(T obj) => key(obj).GetHashCode();
 }

@@ -6,6 +6,8 @@ namespace Metrics.Core.Storage.Bulk;
 /// <summary>The tables collectors write in bulk, and what a repeated write does to each column.</summary>
 internal static class UpsertTables
 {
+    private static readonly KeyComparer<Release, (int, string)> ReleaseKeys = new(r => (r.RepositoryId, r.Tag));
+
     public static readonly UpsertTable<DailySnapshot> Snapshots = new("daily_snapshots",
     [
         Of<DailySnapshot, int>("RepositoryId", s => s.RepositoryId),
@@ -24,7 +26,7 @@ internal static class UpsertTables
         Of<DailySnapshot, long?>("DownloadsAllTime", s => s.DownloadsAllTime, OnConflict.KeepWhenNull),
         Of<DailySnapshot, long?>("StarHistoryDifference", s => s.StarHistoryDifference, OnConflict.KeepWhenNull),
         Of<DailySnapshot, DateTime>("CollectedAt", s => s.CollectedAt),
-    ], ["RepositoryId", "Day"]);
+    ], ["RepositoryId", "Day"], new KeyComparer<DailySnapshot, (int, DateOnly)>(s => (s.RepositoryId, s.Day)));
 
     public static readonly UpsertTable<StarGain> StarGains = new("star_gains",
     [
@@ -32,7 +34,7 @@ internal static class UpsertTables
         Of<StarGain, DateOnly>("Day", s => s.Day),
         Of<StarGain, string>("Source", s => s.Source),
         Of<StarGain, long>("Gained", s => s.Gained),
-    ], ["RepositoryId", "Day", "Source"]);
+    ], ["RepositoryId", "Day", "Source"], new KeyComparer<StarGain, (int, DateOnly, string)>(s => (s.RepositoryId, s.Day, s.Source)));
 
     public static readonly UpsertTable<Release> Releases = new("releases",
     [
@@ -43,7 +45,7 @@ internal static class UpsertTables
         Of<Release, bool>("Prerelease", r => r.Prerelease),
         Of<Release, bool>("IsRelease", r => r.IsRelease, OnConflict.Or),
         Of<Release, long?>("Downloads", r => r.Downloads, OnConflict.KeepWhenNull),
-    ], ["RepositoryId", "Tag"]);
+    ], ["RepositoryId", "Tag"], ReleaseKeys);
 
     /// <summary>A tag seen without a release must not turn a stored release back into a bare tag.</summary>
     public static readonly UpsertTable<Release> Tags = new("releases",
@@ -52,7 +54,7 @@ internal static class UpsertTables
         Of<Release, string>("Tag", r => r.Tag),
         Of<Release, bool>("Prerelease", r => r.Prerelease, OnConflict.Keep),
         Of<Release, bool>("IsRelease", r => r.IsRelease, OnConflict.Keep),
-    ], ["RepositoryId", "Tag"]);
+    ], ["RepositoryId", "Tag"], ReleaseKeys);
 
     public static readonly UpsertTable<Contributor> Contributors = new("contributors",
     [
@@ -64,5 +66,5 @@ internal static class UpsertTables
         Of<Contributor, long>("Contributions", c => c.Contributions),
         Of<Contributor, DateOnly>("FirstSeen", c => c.FirstSeen, OnConflict.Keep),
         Of<Contributor, DateOnly?>("FirstContributionWeek", c => c.FirstContributionWeek, OnConflict.KeepWhenNull),
-    ], ["RepositoryId", "Key"]);
+    ], ["RepositoryId", "Key"], new KeyComparer<Contributor, (int, string)>(c => (c.RepositoryId, c.Key)));
 }
