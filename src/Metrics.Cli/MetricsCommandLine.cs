@@ -20,4 +20,23 @@ internal static class MetricsCommandLine
         root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs. A command line that does not parse (unknown command or option, missing or invalid value) is
+    /// bad input: one line naming the problem and exit code 2, not the parser's default of 1 and a page of help.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        configuration ??= new InvocationConfiguration();
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var command = parse.CommandResult.Command;
+            var help = command is RootCommand ? "metrics --help" : $"metrics {command.Name} --help";
+            await configuration.Error.WriteLineAsync($"error: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see `{help}`)");
+            return ExitCodes.InvalidInput;
+        }
+
+        return await parse.InvokeAsync(configuration);
+    }
 }

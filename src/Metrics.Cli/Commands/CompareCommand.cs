@@ -34,6 +34,7 @@ internal static class CompareCommand
             }
 
             await PrintAsync(result, parse.GetValue(daily), parse.InvocationConfiguration.Output);
+            await SimulatedWarning.WriteAsync(services, parse.InvocationConfiguration.Output, [id], cancellationToken);
             return ExitCodes.Success;
         }, parse.InvocationConfiguration.Error));
         return command;
@@ -72,12 +73,12 @@ internal static class CompareCommand
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync("Tags on both sides (lag: days Gitee published after GitHub)");
+        await output.WriteLineAsync("Tags on both sides (lag: days Gitee published after GitHub, to a tenth as on the Mirrors page)");
         await output.WriteLineAsync($"{"tag",-30} {"GitHub",-16} {"Gitee",-16} {"lag days",8}");
         foreach (var release in result.Releases)
         {
             await output.WriteLineAsync(
-                $"{release.Tag,-30} {Time(release.GitHubPublishedAt),-16} {Time(release.GiteePublishedAt),-16} {(release.LagDays?.ToString(Invariant) ?? "-"),8}");
+                $"{release.Tag,-30} {Time(release.GitHubPublishedAt),-16} {Time(release.GiteePublishedAt),-16} {(release.Lag?.TotalDays.ToString("0.0", Invariant) ?? "-"),8}");
         }
 
         await output.WriteLineAsync($"Missing on Gitee: {List(result.MissingOnGitee)}");

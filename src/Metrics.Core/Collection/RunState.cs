@@ -15,5 +15,8 @@ internal sealed class RunState(int repositoryId, long runId)
     public string Name { get; set; } = "";
     public Forge Forge { get; set; }
 
+    /// <summary>Time spent on this repository's phases, without the wait between them (every snapshot comes first).</summary>
+    public TimeSpan Busy { get; set; }
+
     public bool CanContinue => Outcome == RunOutcome.Running;
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Metrics.Core.Export;
 
 /// <summary>The names every exported row carries, looked up once so the row streams need no joins.</summary>
-internal sealed record ExportRepository(int Id, string ProjectId, string Forge, string FullName);
+internal sealed record ExportRepository(int Id, string ProjectId, string Forge, string FullName, bool Simulated);
 
 internal static class ExportRepositories
 {
@@ -18,7 +18,7 @@ internal static class ExportRepositories
             query = query.Where(r => ids.Contains(r.ProjectId));
         }
 
-        var rows = await query.Select(r => new { r.Id, r.ProjectId, r.Forge, r.Owner, r.Name }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new ExportRepository(r.Id, r.ProjectId, ForgeNames.Key(r.Forge), r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}"));
+        var rows = await query.Select(r => new { r.Id, r.ProjectId, r.Forge, r.Owner, r.Name, r.Simulated }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new ExportRepository(r.Id, r.ProjectId, ForgeNames.Key(r.Forge), r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}", r.Simulated));
     }
 }

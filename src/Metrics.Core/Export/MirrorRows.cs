@@ -15,6 +15,8 @@ internal static class MirrorRows
     public static async IAsyncEnumerable<TidyRow> ReadAsync(
         MetricsDbContext db, MirrorComparison mirrors, ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var repositories = await ExportRepositories.LoadAsync(db, filter, cancellationToken);
+        bool Simulated(int id) => repositories.TryGetValue(id, out var r) && r.Simulated;
         foreach (var (projectId, _) in await MirrorProjects.ListAsync(db, cancellationToken))
         {
             if ((filter.ProjectIds.Count > 0 && !filter.ProjectIds.Contains(projectId))
@@ -24,13 +26,14 @@ internal static class MirrorRows
             }
 
             var both = $"github:{result.GitHub.FullName} vs gitee:{result.Gitee.FullName}";
+            var (github, gitee) = (Simulated(result.GitHub.RepositoryId), Simulated(result.Gitee.RepositoryId));
             foreach (var day in result.Stars.Where(d => filter.Includes(d.Day)))
             {
-                yield return new TidyRow(day.Day, projectId, "github", result.GitHub.FullName, "stars", day.GitHubStars, Source);
-                yield return new TidyRow(day.Day, projectId, "gitee", result.Gitee.FullName, "stars", day.GiteeStars, Source);
+                yield return new TidyRow(day.Day, projectId, "github", result.GitHub.FullName, "stars", day.GitHubStars, Source, github);
+                yield return new TidyRow(day.Day, projectId, "gitee", result.Gitee.FullName, "stars", day.GiteeStars, Source, gitee);
                 if (day.GitHubPerGitee is { } ratio)
                 {
-                    yield return new TidyRow(day.Day, projectId, "github+gitee", both, Ratio, ratio, Source);
+                    yield return new TidyRow(day.Day, projectId, "github+gitee", both, Ratio, ratio, Source, github || gitee);
                 }
             }
 
@@ -39,7 +42,7 @@ internal static class MirrorRows
                 var day = DateOnly.FromDateTime(release.GitHubPublishedAt!.Value);
                 if (filter.Includes(day))
                 {
-                    yield return new TidyRow(day, projectId, "github+gitee", both, ReleaseLag, Math.Round(release.Lag!.Value.TotalDays, 2), $"tag {release.Tag}");
+                    yield return new TidyRow(day, projectId, "github+gitee", both, ReleaseLag, Math.Round(release.Lag!.Value.TotalDays, 2), $"tag {release.Tag}", github || gitee);
                 }
             }
         }

@@ -44,8 +44,8 @@ internal static class StarRows
                 continue;
             }
 
-            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Gained, gain.Gained, gain.Source);
-            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Cumulative, running, gain.Source);
+            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Gained, gain.Gained, gain.Source, repository.Simulated);
+            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Cumulative, running, gain.Source, repository.Simulated);
         }
     }
 }

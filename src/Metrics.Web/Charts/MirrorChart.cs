@@ -44,8 +44,8 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
         ], [], [], ["Both curves end on the last day both forges' star data cover."], simulated);
         var rows = days.SelectMany(d => new[]
         {
-            new TidyRow(d.Day, result.ProjectId, "github", result.GitHub.FullName, "stars", d.GitHubStars, Source),
-            new TidyRow(d.Day, result.ProjectId, "gitee", result.Gitee.FullName, "stars", d.GiteeStars, Source),
+            new TidyRow(d.Day, result.ProjectId, "github", result.GitHub.FullName, "stars", d.GitHubStars, Source, simulated),
+            new TidyRow(d.Day, result.ProjectId, "gitee", result.Gitee.FullName, "stars", d.GiteeStars, Source, simulated),
         }).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-stars-{result.ProjectId}");
     }
@@ -62,7 +62,7 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
             [new ChartLine($"GitHub {result.GitHub.FullName} ÷ Gitee {result.Gitee.FullName}", [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.GitHubPerGitee!.Value))], Dense: true, ColorIndex: 2)],
             [], [], ["Drawn from the first day Gitee has a star; above 1, GitHub has more stars."], await SimulatedAsync(result, cancellationToken));
         var both = $"github:{result.GitHub.FullName} vs gitee:{result.Gitee.FullName}";
-        var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, "github+gitee", both, "github_stars_per_gitee_star", d.GitHubPerGitee!.Value, Source)).ToList();
+        var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, "github+gitee", both, "github_stars_per_gitee_star", d.GitHubPerGitee!.Value, Source, spec.Simulated)).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-ratio-{result.ProjectId}");
     }
 
