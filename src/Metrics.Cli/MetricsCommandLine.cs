@@ -33,10 +33,25 @@ internal static class MetricsCommandLine
         {
             var command = parse.CommandResult.Command;
             var help = command is RootCommand ? "metrics --help" : $"metrics {command.Name} --help";
-            await configuration.Error.WriteLineAsync($"error: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see `{help}`)");
+            await configuration.Error.WriteLineAsync($"error: {string.Join(" ", parse.Errors.Select(Describe))} (see `{help}`)");
             return ExitCodes.InvalidInput;
         }
 
         return await parse.InvokeAsync(configuration);
+    }
+
+    // One line, naming the option when the error is about one of its values.
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        var message = string.Join(" ", error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        for (var symbol = error.SymbolResult; symbol is not null; symbol = symbol.Parent)
+        {
+            if (symbol is System.CommandLine.Parsing.OptionResult option && !message.Contains(option.Option.Name, StringComparison.Ordinal))
+            {
+                return $"{option.Option.Name}: {message}";
+            }
+        }
+
+        return message;
     }
 }
