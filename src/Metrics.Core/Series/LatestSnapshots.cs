@@ -25,6 +25,8 @@ public sealed class LatestSnapshots(MetricsDbContext db)
                 s.Likes, s.Downloads30d, s.DownloadsAllTime, s.StarHistoryDifference, s.PushedAt, s.CollectedAt))
             .ToListAsync(cancellationToken);
         var wanted = latestDays.ToDictionary(d => d.RepositoryId, d => d.Day);
-        return candidates.Where(c => wanted[c.RepositoryId] == c.Day).ToDictionary(c => c.RepositoryId);
+
+        // A collection running meanwhile may have stored a repository's first snapshot between the two queries.
+        return candidates.Where(c => wanted.TryGetValue(c.RepositoryId, out var day) && day == c.Day).ToDictionary(c => c.RepositoryId);
     }
 }
