@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Metrics.Core.Storage;
 using Metrics.Testing;
 
@@ -43,6 +44,71 @@ public sealed class StartupExitTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_the_running_app()
+    {
+        var home = Directory.CreateTempSubdirectory("metrics-home-").FullName;
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = home };
+        start.ArgumentList.Add(BuiltPrograms.Program("src/Metrics.Web", "Metrics.Web.dll"));
+        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        start.Environment[MetricsHome.Variable] = home;
+        start.Environment["Dashboard__CollectOnFirstStart"] = "false";
+        using var web = Process.Start(start)!;
+        var output = web.StandardOutput.ReadToEndAsync();
+        var errors = web.StandardError.ReadToEndAsync();
+        try
+        {
+            using var client = new HttpClient();
+            for (var attempt = 0; attempt < 240 && !await AnswersAsync(client, port); attempt++)
+            {
+                await Task.Delay(250);
+            }
+
+            // What the terminal sends on Ctrl+C.
+            using (var kill = Process.Start("kill", ["-INT", web.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await web.WaitForExitAsync(stop.Token);
+            Assert.Equal(0, web.ExitCode);
+            Assert.Contains("Application is shutting down", await output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!web.HasExited)
+            {
+                web.Kill(entireProcessTree: true);
+            }
+
+            _ = await errors;
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient client, int port)
+    {
+        try
+        {
+            return (await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health"))).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 }
