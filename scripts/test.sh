@@ -61,16 +61,16 @@ else
   log "PostgreSQL not available: the PostgreSQL storage tests will fail"
 fi
 
-# --- git for the git history tests (generated repositories, partial clones) -------------------------
-if ! command -v git >/dev/null 2>&1; then
-  log "installing git"
-  apt_install git || log "could not install git: the git history tests will fail"
-fi
-
-# --- Browser and fonts for page tests and charts (Debian packages; Playwright never downloads) -----
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-  log "installing chromium and CJK fonts"
-  apt_install chromium fonts-noto-cjk || log "could not install chromium/fonts"
+# --- Packages the tests use (Debian; Playwright never downloads): the browser and fonts for page tests and
+# charts, git for the git history tests and the demo test's fresh copy, sqlite3 for looking into test databases. Asked of dpkg, which knows
+# what is installed, and installed only when missing.
+missing=()
+for package in chromium fonts-noto-cjk git sqlite3; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "installing ${missing[*]}"
+  apt_install "${missing[@]}" || log "could not install ${missing[*]}"
 fi
 
 # --- Tests ---------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 using Metrics.Core;
+using Metrics.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -67,7 +68,15 @@ internal static class CliHost
         using (host)
         {
             await using var scope = host.Services.CreateAsyncScope();
-            return await work(scope.ServiceProvider);
+            try
+            {
+                return await work(scope.ServiceProvider);
+            }
+            catch (Exception e) when (DatabaseProblem.Describe(e, host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value) is { } problem)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+                return ExitCodes.InvalidInput;
+            }
         }
     }
 }

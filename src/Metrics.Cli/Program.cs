@@ -1,3 +1,3 @@
 using Metrics.Cli;
 
-return await MetricsCommandLine.Build().Parse(args).InvokeAsync();
+return await MetricsCommandLine.RunAsync(args);

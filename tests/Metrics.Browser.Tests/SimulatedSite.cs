@@ -94,6 +94,7 @@ public sealed class SimulatedSite : IAsyncLifetime
             }
 
             builder.UseSetting("Catalog:SeedOnStart", "false");
+            builder.UseSetting("Dashboard:CollectOnFirstStart", "false");
             builder.ConfigureServices(s => s.AddSingleton(forge.Fake.TimeProvider));
         }
     }

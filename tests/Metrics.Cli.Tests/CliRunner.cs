@@ -22,7 +22,7 @@ internal static class CliRunner
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var exit = await MetricsCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            var exit = await MetricsCommandLine.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
             return new CliResult(exit, output.ToString(), error.ToString());
         }
         finally

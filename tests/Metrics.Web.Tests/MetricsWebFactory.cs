@@ -30,6 +30,9 @@ public sealed partial class MetricsWebFactory(TestDatabase database, IReadOnlyDi
         builder.UseEnvironment("Testing");
         // Outside Development the stylesheet is served from a published wwwroot; tests run from the build output.
         builder.UseStaticWebAssets();
+
+        // A test database without runs would otherwise start a first collection against the real forges.
+        builder.UseSetting("Dashboard:CollectOnFirstStart", "false");
         foreach (var (key, value) in Database.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);

@@ -50,6 +50,7 @@ internal static class CompareCommand
             }
 
             await PrintAsync(result, parse.GetValue(daily), parse.InvocationConfiguration.Output);
+            await SimulatedWarning.WriteAsync(services, parse.InvocationConfiguration.Output, [id], cancellationToken);
             return ExitCodes.Success;
         }, parse.InvocationConfiguration.Error));
         return command;
@@ -113,12 +114,12 @@ internal static class CompareCommand
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Tags on both sides (lag: days {b} published after {a})");
+        await output.WriteLineAsync($"Tags on both sides (lag: days {b} published after {a}, to a tenth as on the Mirrors page)");
         await output.WriteLineAsync($"{"tag",-30} {a,-16} {b,-16} {"lag days",8}");
         foreach (var release in result.Releases)
         {
             await output.WriteLineAsync(
-                $"{release.Tag,-30} {Time(release.FirstPublishedAt),-16} {Time(release.SecondPublishedAt),-16} {(release.LagDays?.ToString(Invariant) ?? "-"),8}");
+                $"{release.Tag,-30} {Time(release.FirstPublishedAt),-16} {Time(release.SecondPublishedAt),-16} {(release.Lag?.TotalDays.ToString("0.0", Invariant) ?? "-"),8}");
         }
 
         await output.WriteLineAsync($"Missing on {b}: {List(result.MissingOnSecond)}");

@@ -35,6 +35,19 @@ internal static class ExportCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (fromDay > toDay)
+            {
+                await error.WriteLineAsync($"error: --from {fromDay:yyyy-MM-dd} is after --to {toDay:yyyy-MM-dd}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var file = parse.GetValue(output);
+            if (OutProblem(file) is { } problem)
+            {
+                await error.WriteLineAsync($"error: --out {problem}");
+                return ExitCodes.InvalidInput;
+            }
+
             var ids = parse.GetValue(projects) ?? [];
             var unknown = await CollectionPrinter.UnknownProjectsAsync(services, ids, cancellationToken);
             if (unknown.Count > 0)
@@ -45,7 +58,6 @@ internal static class ExportCommand
 
             var filter = new ExportFilter(ids, fromDay, toDay);
             var exporter = services.GetRequiredService<DatasetExporter>();
-            var file = parse.GetValue(output);
             long rows;
             if (file is null)
             {
@@ -59,10 +71,22 @@ internal static class ExportCommand
                 await parse.InvocationConfiguration.Output.WriteLineAsync($"Wrote {rows:N0} rows to {file.FullName}.");
             }
 
+            // On standard error when the CSV itself goes to standard output, so the file stays clean.
+            await SimulatedWarning.WriteAsync(services, file is null ? error : parse.InvocationConfiguration.Output, ids, cancellationToken);
+
             return ExitCodes.Success;
         }, parse.InvocationConfiguration.Error));
         return command;
     }
+
+    // Checked before anything is read, so a typo costs nothing and leaves no half-written file.
+    private static string? OutProblem(FileInfo? file) => file switch
+    {
+        null => null,
+        _ when Directory.Exists(file.FullName) => $"{file.FullName} is a folder; give a file name.",
+        _ when !Directory.Exists(file.DirectoryName) => $"folder {file.DirectoryName} does not exist.",
+        _ => null,
+    };
 
     private static bool TryDate(string? text, out DateOnly? day)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Metrics.Core.Collection.Locks;
 using Metrics.Core.Forges.Http;
 using Metrics.Core.Scheduling;
 using Metrics.Core.Storage;
@@ -35,17 +36,36 @@ internal static class StatusCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            await output.WriteLineAsync($"Database: {database.Describe()}");
             var rows = await services.GetRequiredService<CollectionStatusQuery>().GetAsync(ids, parse.GetValue(forge), cancellationToken);
-            var next = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres ? NextRuns(services) : null;
-            await StatusPrinter.PrintAsync(output, rows, next, DateTime.UtcNow);
+            var interrupted = await InterruptedAsync(services, rows, cancellationToken);
+            var next = database.IsPostgres ? NextRuns(services) : null;
+            await StatusPrinter.PrintAsync(output, rows, interrupted, next, DateTime.UtcNow);
+            await SimulatedWarning.WriteAsync(services, output, ids, cancellationToken);
             if (!parse.GetValue(offline))
             {
                 await output.WriteLineAsync(await GitHubQuotaAsync(services));
             }
 
-            return rows.Any(r => r.NeedsAttention) ? ExitCodes.Failed : ExitCodes.Success;
+            return rows.Any(r => r.NeedsAttention) || interrupted.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
         }, parse.InvocationConfiguration.Error, builder => builder.AddMetricsScheduling(runServer: false)));
         return command;
+    }
+
+    // A run still marked Running whose repository lock nobody holds was left by a process that died (locks die with
+    // their process): it will never finish, so it needs attention like a failure.
+    private static async Task<IReadOnlySet<int>> InterruptedAsync(
+        IServiceProvider services, IReadOnlyList<RepositoryCollectionStatus> rows, CancellationToken cancellationToken)
+    {
+        var running = rows.Where(r => r.LastOutcome == RunOutcome.Running).Select(r => r.RepositoryId).ToList();
+        if (running.Count == 0)
+        {
+            return new HashSet<int>();
+        }
+
+        await using var lease = await services.GetRequiredService<IRepositoryLocks>().TryAcquireAsync(running, cancellationToken);
+        return lease.Held.ToHashSet();
     }
 
     private static IReadOnlyDictionary<int, DateTimeOffset>? NextRuns(IServiceProvider services)

@@ -31,9 +31,13 @@ internal sealed class PlainProgress(TextWriter output, QuotaGauge gauge) : IProg
         var quota = gauge.Quota();
         lock (_gate)
         {
-            output.WriteLine($"[{value.Done}/{value.Total}] {value.Current} done; {value.Requests} requests so far{(quota.Length > 0 ? "; " + quota : "")}");
+            output.WriteLine($"[{value.Done}/{value.Total}] {Describe(value)}; {value.Requests} requests so far{(quota.Length > 0 ? "; " + quota : "")}");
         }
     }
+
+    /// <summary>"GitHub oceanbase/oceanbase: Succeeded": the same name can be on two forges, and "done" hid failures.</summary>
+    public static string Describe(CollectionProgress value) =>
+        $"{(value.CurrentForge is { } forge ? forge + " " : "")}{value.Current}: {value.CurrentOutcome?.ToString() ?? "done"}";
 
     private async Task WatchWaitsAsync(CancellationToken cancellationToken)
     {

@@ -50,9 +50,9 @@ internal static class SpectreProgress
         {
             parts.Add(QuotaGauge.DescribeWait(wait, DateTimeOffset.UtcNow));
         }
-        else if (p?.Current is { } current)
+        else if (p?.Current is not null)
         {
-            parts.Add($"last: {current}");
+            parts.Add($"last: {PlainProgress.Describe(p)}");
         }
 
         task.Description = Markup.Escape(string.Join(" · ", parts));

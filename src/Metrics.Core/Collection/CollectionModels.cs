@@ -23,4 +23,6 @@ public sealed record CollectionSummary(IReadOnlyList<RepositoryRunSummary> Repos
 }
 
 /// <summary>Where a run stands, for progress bars and log lines.</summary>
-public sealed record CollectionProgress(int Done, int Total, int Requests, int? QuotaRemaining, DateTimeOffset? WaitingUntil, string? Current);
+public sealed record CollectionProgress(
+    int Done, int Total, int Requests, int? QuotaRemaining, DateTimeOffset? WaitingUntil, string? Current,
+    Forge? CurrentForge = null, RunOutcome? CurrentOutcome = null);

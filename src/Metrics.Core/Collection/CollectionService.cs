@@ -44,7 +44,7 @@ public sealed partial class CollectionService(
             }
 
             await FinishRunAsync(state, CancellationToken.None);
-            progress?.Report(new CollectionProgress(Interlocked.Increment(ref done), states.Count, states.Sum(s => s.Accounting.Requests), null, null, state.Name));
+            progress?.Report(new CollectionProgress(Interlocked.Increment(ref done), states.Count, states.Sum(s => s.Accounting.Requests), null, null, state.Name, state.Forge, state.Outcome));
         });
         return new CollectionSummary([.. states.Select(s => new RepositoryRunSummary(
             s.RepositoryId, s.Forge, s.Name, s.Outcome, s.Accounting.Requests, s.Accounting.NotModified, s.Error, s.Accounting.Simulated, s.DeferredUntil))])
@@ -92,6 +92,19 @@ public sealed partial class CollectionService(
     }
 
     private async ValueTask RunPhaseAsync(RunState state, bool snapshot, CancellationToken cancellationToken)
+    {
+        var began = time.GetTimestamp();
+        try
+        {
+            await RunPhaseCoreAsync(state, snapshot, cancellationToken);
+        }
+        finally
+        {
+            state.Busy += time.GetElapsedTime(began);
+        }
+    }
+
+    private async Task RunPhaseCoreAsync(RunState state, bool snapshot, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<CollectionWriter>();
@@ -213,6 +226,10 @@ public sealed partial class CollectionService(
         var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
         var run = await db.CollectionRuns.SingleAsync(r => r.Id == state.RunId, cancellationToken);
         run.FinishedAt = time.GetUtcNow().UtcDateTime;
+
+        // Every run of a batch is created at the batch's start, and a repository's phases are apart (all snapshots
+        // first); the row keeps the time this repository was worked on, so its duration is its own, not the batch's.
+        run.StartedAt = run.FinishedAt.Value - state.Busy;
         run.Outcome = state.Outcome == RunOutcome.Running ? RunOutcome.Partial : state.Outcome;
         run.Requests = state.Accounting.Requests;
         run.NotModified = state.Accounting.NotModified;

@@ -18,6 +18,9 @@ internal sealed class RunState(int repositoryId, long runId)
     /// <summary>A repository that is gone or a quota that is spent ends the repository's run.</summary>
     public bool Stopped { get; set; }
 
+    /// <summary>Time spent on this repository's phases, without the wait between them (every snapshot comes first).</summary>
+    public TimeSpan Busy { get; set; }
+
     /// <summary>Nothing has failed yet: the snapshot phase succeeded, details may follow.</summary>
     public bool CanContinue => Outcome == RunOutcome.Running;
 

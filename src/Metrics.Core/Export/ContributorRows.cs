@@ -12,14 +12,14 @@ namespace Metrics.Core.Export;
 /// </summary>
 public sealed record ContributorRow(
     string Project, string Forge, string Repository, string Login, string Name, bool Anonymous, bool Bot, long Contributions,
-    DateOnly FirstSeen, DateOnly? FirstContributionWeek);
+    DateOnly FirstSeen, DateOnly? FirstContributionWeek, bool Simulated = false);
 
 public sealed class ContributorRowMap : ICsvRowMap<ContributorRow>
 {
     public static readonly ContributorRowMap Instance = new();
 
     public IReadOnlyList<string> Header { get; } =
-        ["project", "forge", "repository", "login", "name", "anonymous", "bot", "contributions", "first_seen", "first_contribution_week"];
+        ["project", "forge", "repository", "login", "name", "anonymous", "bot", "contributions", "first_seen", "first_contribution_week", "simulated"];
 
     public void Write(CsvWriter writer, ContributorRow row)
     {
@@ -33,6 +33,7 @@ public sealed class ContributorRowMap : ICsvRowMap<ContributorRow>
         writer.WriteNumber(row.Contributions);
         writer.WriteDate(row.FirstSeen);
         writer.WriteDate(row.FirstContributionWeek);
+        writer.WriteBool(row.Simulated);
     }
 }
 
@@ -58,7 +59,7 @@ internal static class ContributorRows
 
             var name = PersonalData.WithoutEmails(c.DisplayName) ?? "";
             yield return new ContributorRow(repository.ProjectId, repository.Forge, repository.FullName, PersonalData.HasLogin(c.Key, c.Anonymous) ? c.Key : "",
-                name, c.Anonymous, c.Bot, c.Contributions, c.FirstSeen, c.FirstContributionWeek);
+                name, c.Anonymous, c.Bot, c.Contributions, c.FirstSeen, c.FirstContributionWeek, repository.Simulated);
         }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Metrics.Core.Export;
 
 /// <summary>The names every exported row carries, looked up once so the row streams need no joins.</summary>
-internal sealed record ExportRepository(int Id, string ProjectId, string Forge, string FullName)
+internal sealed record ExportRepository(int Id, string ProjectId, string Forge, string FullName, bool Simulated)
 {
     /// <summary>The stored star history does not yet cover the repository's whole life (see StarHistoryCompleteness).</summary>
     public bool PartialStars { get; init; }
@@ -22,9 +22,9 @@ internal static class ExportRepositories
             query = query.Where(r => ids.Contains(r.ProjectId));
         }
 
-        var rows = await query.Select(r => new { r.Id, r.ProjectId, r.Forge, r.Owner, r.Name }).ToListAsync(cancellationToken);
+        var rows = await query.Select(r => new { r.Id, r.ProjectId, r.Forge, r.Owner, r.Name, r.Simulated }).ToListAsync(cancellationToken);
         var partial = await StarHistoryCompleteness.PartialAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => new ExportRepository(r.Id, r.ProjectId, ForgeNames.Key(r.Forge), r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}")
+        return rows.ToDictionary(r => r.Id, r => new ExportRepository(r.Id, r.ProjectId, ForgeNames.Key(r.Forge), r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}", r.Simulated)
         {
             PartialStars = partial.ContainsKey(r.Id),
         });

@@ -16,7 +16,7 @@ public sealed class MilestoneRowMap : ICsvRowMap<MilestoneRow>
     public static readonly MilestoneRowMap Instance = new();
 
     public IReadOnlyList<string> Header { get; } =
-        ["date", "precision", "start", "end", "act", "id", "title", "description", "projects", "in_essay", "user_added"];
+        ["date", "precision", "start", "end", "act", "id", "title", "description", "projects", "in_essay", "user_added", "simulated"];
 
     public void Write(CsvWriter writer, MilestoneRow row)
     {
@@ -31,6 +31,9 @@ public sealed class MilestoneRowMap : ICsvRowMap<MilestoneRow>
         writer.WriteField(row.Projects);
         writer.WriteBool(row.InEssay);
         writer.WriteBool(row.UserAdded);
+
+        // Milestones come from the essay or a user, never from a forge: never simulated.
+        writer.WriteBool(false);
     }
 }
 

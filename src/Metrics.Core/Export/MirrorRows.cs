@@ -18,6 +18,8 @@ internal static class MirrorRows
     public static async IAsyncEnumerable<TidyRow> ReadAsync(
         MetricsDbContext db, MirrorComparison mirrors, ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var repositories = await ExportRepositories.LoadAsync(db, filter, cancellationToken);
+        bool Simulated(int id) => repositories.TryGetValue(id, out var r) && r.Simulated;
         foreach (var (projectId, _, forges) in await MirrorProjects.PairsAsync(db, cancellationToken))
         {
             if (filter.ProjectIds.Count > 0 && !filter.ProjectIds.Contains(projectId))
@@ -34,7 +36,7 @@ internal static class MirrorRows
                     continue;
                 }
 
-                foreach (var row in PairRows(result, filter, written))
+                foreach (var row in PairRows(result, filter, written, Simulated))
                 {
                     yield return row;
                 }
@@ -42,25 +44,27 @@ internal static class MirrorRows
         }
     }
 
-    private static IEnumerable<TidyRow> PairRows(MirrorComparisonResult result, ExportFilter filter, HashSet<(string, DateOnly)> written)
+    private static IEnumerable<TidyRow> PairRows(MirrorComparisonResult result, ExportFilter filter, HashSet<(string, DateOnly)> written, Func<int, bool> simulatedRepository)
     {
+        var (firstSimulated, secondSimulated) = (simulatedRepository(result.First.RepositoryId), simulatedRepository(result.Second.RepositoryId));
+        var eitherSimulated = firstSimulated || secondSimulated;
         var (first, second) = (ForgeNames.Key(result.First.Forge), ForgeNames.Key(result.Second.Forge));
         var both = $"{first}:{result.First.FullName} vs {second}:{result.Second.FullName}";
         foreach (var day in result.Stars.Where(d => filter.Includes(d.Day)))
         {
             if (written.Add((first, day.Day)))
             {
-                yield return new TidyRow(day.Day, result.ProjectId, first, result.First.FullName, "stars", day.FirstStars, Source);
+                yield return new TidyRow(day.Day, result.ProjectId, first, result.First.FullName, "stars", day.FirstStars, Source, firstSimulated);
             }
 
             if (written.Add((second, day.Day)))
             {
-                yield return new TidyRow(day.Day, result.ProjectId, second, result.Second.FullName, "stars", day.SecondStars, Source);
+                yield return new TidyRow(day.Day, result.ProjectId, second, result.Second.FullName, "stars", day.SecondStars, Source, secondSimulated);
             }
 
             if (day.FirstPerSecond is { } ratio)
             {
-                yield return new TidyRow(day.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, ratio, Source);
+                yield return new TidyRow(day.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, ratio, Source, eitherSimulated);
             }
         }
 
@@ -69,7 +73,7 @@ internal static class MirrorRows
             var day = DateOnly.FromDateTime(release.FirstPublishedAt!.Value);
             if (filter.Includes(day))
             {
-                yield return new TidyRow(day, result.ProjectId, result.PairKey, both, ReleaseLag, Math.Round(release.Lag!.Value.TotalDays, 2), $"tag {release.Tag}");
+                yield return new TidyRow(day, result.ProjectId, result.PairKey, both, ReleaseLag, Math.Round(release.Lag!.Value.TotalDays, 2), $"tag {release.Tag}", eitherSimulated);
             }
         }
     }

@@ -8,14 +8,14 @@ namespace Metrics.Core.Export;
 /// <summary>A release or a bare tag (no release object, so no date).</summary>
 public sealed record ReleaseRow(
     DateOnly? Date, string Project, string Forge, string Repository, string Tag, string? Name, bool Prerelease, bool IsRelease,
-    DateTime? PublishedAt, long? Downloads);
+    DateTime? PublishedAt, long? Downloads, bool Simulated = false);
 
 public sealed class ReleaseRowMap : ICsvRowMap<ReleaseRow>
 {
     public static readonly ReleaseRowMap Instance = new();
 
     public IReadOnlyList<string> Header { get; } =
-        ["date", "project", "forge", "repository", "tag", "name", "prerelease", "is_release", "published_at", "downloads"];
+        ["date", "project", "forge", "repository", "tag", "name", "prerelease", "is_release", "published_at", "downloads", "simulated"];
 
     public void Write(CsvWriter writer, ReleaseRow row)
     {
@@ -29,6 +29,7 @@ public sealed class ReleaseRowMap : ICsvRowMap<ReleaseRow>
         writer.WriteBool(row.IsRelease);
         writer.WriteTime(row.PublishedAt);
         writer.WriteNumber(row.Downloads);
+        writer.WriteBool(row.Simulated);
     }
 }
 
@@ -53,7 +54,7 @@ internal static class ReleaseRows
             }
 
             yield return new ReleaseRow(day, repository.ProjectId, repository.Forge, repository.FullName, release.Tag, release.Name,
-                release.Prerelease, release.IsRelease, release.PublishedAt, release.Downloads);
+                release.Prerelease, release.IsRelease, release.PublishedAt, release.Downloads, repository.Simulated);
         }
     }
 }

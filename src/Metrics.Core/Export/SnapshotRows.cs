@@ -55,7 +55,7 @@ internal static class SnapshotRows
             {
                 if (value(snapshot) is { } v)
                 {
-                    yield return new TidyRow(snapshot.Day, repository.ProjectId, repository.Forge, repository.FullName, metric, v, SeriesSources.Snapshot);
+                    yield return new TidyRow(snapshot.Day, repository.ProjectId, repository.Forge, repository.FullName, metric, v, SeriesSources.Snapshot, repository.Simulated);
                 }
             }
         }

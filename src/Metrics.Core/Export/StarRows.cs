@@ -37,8 +37,8 @@ internal static class StarRows
 
             // A history not yet read to its start says so in every row: its running sum starts where the stored part does.
             var source = repository.PartialStars ? gain.Source + Series.StarHistoryCompleteness.PartialSuffix : gain.Source;
-            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Gained, gain.Gained, source);
-            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Cumulative, total, source);
+            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Gained, gain.Gained, source, repository.Simulated);
+            yield return new TidyRow(gain.Day, repository.ProjectId, repository.Forge, repository.FullName, Cumulative, total, source, repository.Simulated);
         }
     }
 

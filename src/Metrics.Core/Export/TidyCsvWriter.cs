@@ -17,7 +17,7 @@ internal sealed class TidyCsvWriter
     private const int MaxCached = 16_384;
 
     /// <summary>The columns written here; the fast path applies only while <see cref="TidyRowMap"/> writes the same ones.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["date", "project", "forge", "repository", "metric", "value", "source"];
+    public static IReadOnlyList<string> Columns { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated"];
 
     private readonly Dictionary<string, byte[]> _escaped = new(ReferenceEqualityComparer.Instance!);
     private readonly byte[] _newline;
@@ -76,6 +76,7 @@ internal sealed class TidyCsvWriter
         row.Value.TryFormat(span[at..], out written, default, CultureInfo.InvariantCulture);
         at += written;
         at = Field(span, at, row.Source);
+        at = Field(span, at, row.Simulated ? "true" : "false");
         _newline.CopyTo(span[at..]);
         return at + _newline.Length;
     }

@@ -3,13 +3,14 @@ using CsvHelper;
 namespace Metrics.Core.Export;
 
 /// <summary>One observation in tidy long format: every chart and series dataset is a list of these.</summary>
-public sealed record TidyRow(DateOnly Date, string Project, string Forge, string Repository, string Metric, double Value, string Source);
+/// <remarks><see cref="Simulated"/>: the number came from the fake forge, so a file that leaves the dashboard still says so.</remarks>
+public sealed record TidyRow(DateOnly Date, string Project, string Forge, string Repository, string Metric, double Value, string Source, bool Simulated = false);
 
 public sealed class TidyRowMap : ICsvRowMap<TidyRow>
 {
     public static readonly TidyRowMap Instance = new();
 
-    public IReadOnlyList<string> Header { get; } = ["date", "project", "forge", "repository", "metric", "value", "source"];
+    public IReadOnlyList<string> Header { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated"];
 
     public void Write(CsvWriter writer, TidyRow row)
     {
@@ -20,5 +21,6 @@ public sealed class TidyRowMap : ICsvRowMap<TidyRow>
         writer.WriteField(row.Metric);
         writer.WriteNumber(row.Value);
         writer.WriteField(row.Source);
+        writer.WriteBool(row.Simulated);
     }
 }

@@ -18,6 +18,7 @@ public static class StorageExtensions
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
             .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Metrics"))
+            .PostConfigure(o => o.ConnectionString = o.IsPostgres ? o.ConnectionString : DatabaseOptions.ResolveSqlite(o.ConnectionString, MetricsHome.Directory))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
@@ -47,9 +48,7 @@ public static class StorageExtensions
             return builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
         }
 
-        var connectionString = string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? DatabaseOptions.DefaultSqliteConnectionString
-            : options.ConnectionString;
+        var connectionString = DatabaseOptions.ResolveSqlite(options.ConnectionString, MetricsHome.Directory)!;
         EnsureSqliteDirectory(connectionString);
         return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
     }
@@ -58,7 +57,7 @@ public static class StorageExtensions
     private static void EnsureSqliteDirectory(string connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal))
+        if (!DatabaseOptions.IsPlainFile(file))
         {
             return;
         }

@@ -52,8 +52,8 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
         ], [], [], ["Both curves end on the last day both forges' star data cover."], simulated);
         var rows = days.SelectMany(d => new[]
         {
-            new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.First.Forge), result.First.FullName, "stars", d.FirstStars, Source),
-            new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.Second.Forge), result.Second.FullName, "stars", d.SecondStars, Source),
+            new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.First.Forge), result.First.FullName, "stars", d.FirstStars, Source, simulated),
+            new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.Second.Forge), result.Second.FullName, "stars", d.SecondStars, Source, simulated),
         }).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-stars-{result.ProjectId}");
     }
@@ -71,7 +71,7 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
             [new ChartLine($"{a} {result.First.FullName} ÷ {b} {result.Second.FullName}", [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstPerSecond!.Value))], Dense: true, ColorIndex: 2)],
             [], [], [$"Drawn from the first day {b} has a star; above 1, {a} has more stars."], await SimulatedAsync(result, cancellationToken));
         var both = $"{ForgeNames.Key(result.First.Forge)}:{result.First.FullName} vs {ForgeNames.Key(result.Second.Forge)}:{result.Second.FullName}";
-        var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, d.FirstPerSecond!.Value, Source)).ToList();
+        var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, d.FirstPerSecond!.Value, Source, spec.Simulated)).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-ratio-{result.ProjectId}");
     }
 

@@ -16,6 +16,8 @@ public static class CollectionWebExtensions
         builder.Services.AddSingleton<HangfireCollectionControls>();
         builder.Services.AddSingleton<ICollectionTrigger>(s => s.GetRequiredService<HangfireCollectionControls>());
         builder.Services.AddSingleton<INextRunProvider>(s => s.GetRequiredService<HangfireCollectionControls>());
+        builder.Services.AddSingleton<FirstCollection>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<FirstCollection>());
         return builder;
     }
 

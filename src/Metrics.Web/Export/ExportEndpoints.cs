@@ -1,5 +1,4 @@
 using Metrics.Core.Export;
-using Metrics.Web.Charts;
 
 namespace Metrics.Web.Export;
 
@@ -18,10 +17,16 @@ internal static class ExportEndpoints
                 return Results.Problem($"Unknown dataset '{dataset}'. Known: {string.Join(", ", Datasets.All)}.", statusCode: StatusCodes.Status404NotFound);
             }
 
-            var query = QueryValues.From(http.Request.Query);
-            var filter = new ExportFilter(query.Strings("project"), query.Date("from"), query.Date("to"));
+            var (query, parameter, problem) = ExportQuery.Parse(http.Request.Query);
+            if (query is null)
+            {
+                return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: $"Invalid parameter '{parameter}'",
+                    extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+            }
+
+            var filter = query.Filter;
             var stem = filter.ProjectIds.Count == 1 ? $"{dataset}-{filter.ProjectIds[0]}" : dataset;
-            return Results.Stream(stream => exporter.WriteAsync(dataset, filter, stream, query.Flag("bom"), ct), CsvExport.ContentType, $"{stem}.csv");
+            return Results.Stream(stream => exporter.WriteAsync(dataset, filter, stream, query.ByteOrderMark, ct), CsvExport.ContentType, $"{stem}.csv");
         });
         return app;
     }

@@ -5,6 +5,7 @@ using Metrics.Web.Collection;
 using Metrics.Web.Components;
 using Metrics.Web.Dashboard;
 using Metrics.Web.Export;
+using Metrics.Web.Health;
 
 namespace Metrics.Web.Startup;
 
@@ -18,6 +19,7 @@ internal static class WebExtensions
         builder.Services.AddDashboard();
         builder.AddScheduledCollection();
         builder.Services.AddCollectionControls();
+        builder.Services.AddMetricsHealth();
         return builder;
     }
 
@@ -38,6 +40,7 @@ internal static class WebExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapMetricsHealth();
         app.MapCharts();
         app.MapExports();
         app.MapAdmin();

@@ -8,10 +8,12 @@ public sealed class GiteeFactory(int seed, DateTimeOffset anchor)
     private long _nextId = 30_000_000;
     private long _nextReleaseId = 400_000;
 
-    public GiteeRepository FromGitHub(GitHubRepository gh, string owner, string name, bool mirror, double starShare = 0)
+    /// <param name="createdAt">Null: some days after <paramref name="gh"/> (a mirror); the catalog world pins a Gitee primary to its project's first day.</param>
+    public GiteeRepository FromGitHub(GitHubRepository gh, string owner, string name, bool mirror, double starShare = 0, DateTimeOffset? createdAt = null)
     {
         var rng = new DetRandom(Det.Hash((ulong)seed, Det.Of("gitee:" + owner + "/" + name)));
         var created = Clamp(gh.CreatedAt.AddDays(rng.Next(0, 60)).AddMinutes(rng.Next(0, 1_440)));
+        created = createdAt is { } pinned ? Clamp(pinned) : created;
         var share = starShare > 0 ? starShare : 0.02 + (0.08 * rng.NextDouble());
         var id = _nextId += rng.Next(100, 50_000);
         var published = gh.Releases.Where(r => !r.Draft).OrderBy(r => r.CreatedAt).ToList();

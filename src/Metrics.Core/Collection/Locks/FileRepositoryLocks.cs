@@ -12,8 +12,8 @@ internal sealed class FileRepositoryLocks(string directory) : IRepositoryLocks
 {
     public static string DirectoryFor(string? connectionString)
     {
-        var file = new SqliteConnectionStringBuilder(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString).DataSource;
-        return string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)
+        var file = new SqliteConnectionStringBuilder(DatabaseOptions.ResolveSqlite(connectionString, MetricsHome.Directory)).DataSource;
+        return !DatabaseOptions.IsPlainFile(file)
             ? Path.Combine(Path.GetTempPath(), $"metrics-locks-{Environment.ProcessId}")
             : Path.GetFullPath(file) + ".locks";
     }
