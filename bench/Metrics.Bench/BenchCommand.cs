@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         ["collect"] = CollectBench.RunAsync,
         ["export"] = ExportBench.RunAsync,
+        ["charts"] = ChartBench.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -11,7 +11,6 @@ internal static class ChartMarkers
 {
     public static readonly Color MarkerColor = Color.FromHex("#6f42c1");
     public const float PinFontSize = 11;
-    public const string PinFont = "Liberation Sans";
     public const int PinRowPixels = 21;
     private const int MaxRows = 3;
 
@@ -98,8 +97,6 @@ internal static class ChartMarkers
             label.LabelBackgroundColor = MarkerColor;
             label.LabelBorderColor = MarkerColor;
             label.LabelFontSize = PinFontSize;
-            // Digits only: a Latin font sits centred in its box (the CJK font's ascent pushes digits to the top edge).
-            label.LabelFontName = PinFont;
             label.LabelBold = true;
             label.LabelAlignment = Alignment.UpperLeft;
             label.LabelOffsetY = 3 + pin.Row * PinRowPixels;

@@ -15,7 +15,7 @@ public static class ChartRenderer
     public static string Svg(ChartSpec spec, int width, int height)
     {
         var built = Build(spec, width, height);
-        return SvgText.KeepCodePoints(built.Plot.GetSvgXml(width, built.Height));
+        return SvgText.KeepCodePoints(built.Plot.GetSvgXml(width, built.Height), built.Texts);
     }
 
     public static byte[] Png(ChartSpec spec, int width, int height)
@@ -25,7 +25,11 @@ public static class ChartRenderer
     }
 
     /// <summary>The plot, the image's height (grown for a long title, legend and key), and each line's vertices as drawn.</summary>
-    internal sealed record Built(Plot Plot, int Height, IReadOnlyList<DrawnLine> Lines);
+    internal sealed record Built(Plot Plot, int Height, IReadOnlyList<DrawnLine> Lines)
+    {
+        /// <summary>Every string drawn, so the SVG's text can be checked against it.</summary>
+        public IReadOnlyList<string> Texts { get; init; } = [];
+    }
 
     /// <summary>A line as it goes to the image: its colour and the (decimated, transformed) vertices, NaN for a break.</summary>
     public sealed record DrawnLine(string Label, string Color, double[] Xs, double[] Ys);
@@ -45,6 +49,7 @@ public static class ChartRenderer
             bounds.Include(xs, ys);
         }
 
+        var hasData = bounds.HasData;
         var plotWidth = Math.Max(100, width - HorizontalChrome);
         var plotHeight = Math.Max(120, height - 200);
         var probe = bounds.Limits(spec.Scale, 0);
@@ -92,7 +97,7 @@ public static class ChartRenderer
         ChartMarkers.AddLegend(legend, spec.Markers, limits);
         var key = pins.Count == 0 ? [] : ChartMarkers.Key(spec.Markers, limits);
         var footnotes = new List<string>([.. spec.Footnotes, .. key]);
-        if (!bounds.HasData)
+        if (!hasData)
         {
             Empty(plot, spec, limits);
         }
@@ -103,6 +108,12 @@ public static class ChartRenderer
 
         var titleLines = ChartText.Wrap(spec.Title, width - 40, 16);
         ConfigureAxes(plot, spec, string.Join("\n", titleLines), footnotes, limits);
+        if (!hasData)
+        {
+            // An empty chart says so instead of drawing a 0–1 axis.
+            plot.HideAxesAndGrid();
+        }
+
         var legendHeight = legend.Count == 0 ? 0 : legend.ShowBelow(width - 40);
         if (legend.Count == 0)
         {
@@ -110,7 +121,11 @@ public static class ChartRenderer
         }
 
         var extra = (titleLines.Count - 1) * 22 + footnotes.Count * 17 + Math.Max(0, legendHeight - 50);
-        return new Built(plot, height + extra, drawn);
+        return new Built(plot, height + extra, drawn)
+        {
+            Texts = [.. titleLines, .. spec.Lines.Select(l => l.Label), .. spec.Dots.Select(d => d.Label), .. footnotes, spec.YLabel,
+                plot.Axes.Left.Label.Text, plot.Axes.Bottom.Label.Text, spec.EmptyText, .. plot.Legend.ManualItems.Select(i => i.LabelText ?? "")],
+        };
     }
 
     private static void Empty(Plot plot, ChartSpec spec, AxisLimits limits)
@@ -119,8 +134,6 @@ public static class ChartRenderer
         text.LabelFontSize = 22;
         text.LabelFontColor = Colors.DimGray;
         text.LabelAlignment = Alignment.MiddleCenter;
-        plot.Axes.Left.TickGenerator = new NumericManual();
-        plot.HideGrid();
     }
 
     private static void ConfigureAxes(Plot plot, ChartSpec spec, string title, IReadOnlyList<string> footnotes, AxisLimits limits)

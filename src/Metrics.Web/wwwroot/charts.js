@@ -9,7 +9,7 @@
   const signed = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'always' });
   const compact = v => Math.abs(v) >= 1e9 ? +(v / 1e9).toFixed(2) + 'B' : Math.abs(v) >= 1e6 ? +(v / 1e6).toFixed(2) + 'M'
     : Math.abs(v) >= 1e3 ? +(v / 1e3).toFixed(1) + 'k' : numbers.format(v);
-  const GRID = { left: 58, right: 18, top: 34, bottom: 74 };
+  const GRID = { left: 58, right: 18, top: 46, bottom: 74 };
   const PIN = 22;
 
   const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -39,7 +39,7 @@
       grid: { ...GRID, left: narrow ? 46 : GRID.left },
       color: spec.series.map(s => s.color),
       legend: { show: false, data: spec.series.map(s => s.label) },
-      toolbox: { right: 8, top: 0, itemSize: 14, feature: { dataZoom: { yAxisIndex: 'none', title: { zoom: 'Drag to zoom', back: 'Undo zoom' } }, restore: { title: 'Whole range' } } },
+      toolbox: { right: 4, top: 0, itemSize: 13, feature: { dataZoom: { yAxisIndex: 'none', title: { zoom: 'Drag to zoom', back: 'Undo zoom' } }, restore: { title: 'Whole range' } } },
       tooltip: {
         trigger: 'axis', confine: true, axisPointer: { type: 'line', snap: true },
         className: 'chart-tooltip', formatter: p => tooltip(spec, p),
@@ -49,7 +49,7 @@
         : { type: 'value', name: 'days since creation', nameLocation: 'middle', nameGap: 24, axisLabel: { hideOverlap: true } },
       yAxis: {
         type: spec.scale === 'log' ? 'log' : 'value', name: spec.scale === 'log' ? `${spec.yLabel} (log scale)` : spec.yLabel,
-        nameTextStyle: { align: 'left' }, scale: spec.scale === 'log',
+        nameLocation: 'middle', nameRotate: 90, nameGap: narrow ? 34 : 44, scale: spec.scale === 'log',
         axisLabel: { formatter: v => spec.percent ? Math.round(v * 100) + '%' : compact(v) },
       },
       dataZoom: [

@@ -64,7 +64,7 @@ public sealed class ComponentTests : BunitContext
 
         var items = cut.FindAll("ol > li");
         Assert.Equal(2, items.Count);
-        Assert.Contains("(the whole month, drawn as a span)", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("(the whole month, drawn as a band)", items[0].TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("span", items[1].TextContent, StringComparison.Ordinal);
         Assert.Equal("2019-05", items[0].QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Contains("3 more milestone(s)", cut.Find("#milestones-outside").TextContent, StringComparison.Ordinal);
@@ -89,6 +89,6 @@ public sealed class ComponentTests : BunitContext
         var cut = Render<ImpactTable>(p => p.Add(x => x.Rows, rows));
 
         var cells = cut.FindAll("tbody td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["100", "250", "×2.5", "300", "—", "—"], cells[2..]);
+        Assert.Equal(["100", "250", "×2.50", "300", "—", "—"], cells[2..]);
     }
 }
