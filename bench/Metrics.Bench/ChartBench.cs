@@ -102,7 +102,8 @@ internal static class ChartBench
         return (projects, rows);
     });
 
-    private sealed class Site(TestDatabase database) : WebApplicationFactory<Program>
+    // Any public type of the web app names its assembly (this project has its own Program).
+    private sealed class Site(TestDatabase database) : WebApplicationFactory<Metrics.Web.Charts.GrowthChart>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
