@@ -23,6 +23,8 @@ internal static class ChartBench
         await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
         await database.SeedAsync();
         var (projects, rows) = await FillAsync(database);
+        // The web app's content root, which WebApplicationFactory only finds by itself from test projects.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_METRICS_WEB", WebProjectDirectory());
         await using var web = new Site(database);
         using var client = web.CreateClient();
 
@@ -58,6 +60,19 @@ internal static class ChartBench
 
         results.Insert(0, new BenchResult("charts", "star-history rows in the database", rows, "rows", $"{projects.Count} tracked projects, all seeded milestones"));
         return results;
+    }
+
+    private static string WebProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Metrics.sln")))
+            {
+                return Path.Combine(directory.FullName, "src", "Metrics.Web");
+            }
+        }
+
+        throw new InvalidOperationException("Run the bench from a clone of the repository (no Metrics.sln above it).");
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

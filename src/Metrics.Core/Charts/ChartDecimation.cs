@@ -24,6 +24,15 @@ public static class ChartDecimation
 
             foreach (var i in new[] { first, low, high, last }.Distinct().Order())
             {
+                // A column that only continues the line's climb (or fall) needs its last point alone: the segment to
+                // it already spans the column's values. Cumulative counts are like that almost everywhere.
+                var continues = i == first && i != last && outYs.Count > 0 && double.IsFinite(outYs[^1])
+                    && low == first && high == last && outYs[^1] <= ys[first];
+                if (continues)
+                {
+                    continue;
+                }
+
                 outXs.Add(xs[i]);
                 outYs.Add(ys[i]);
             }

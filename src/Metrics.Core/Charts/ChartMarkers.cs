@@ -85,8 +85,8 @@ internal static class ChartMarkers
             }
             else
             {
-                var line = plot.Add.VerticalLine(marker.Start, 1, MarkerColor.WithAlpha(0.55));
-                line.LinePattern = LinePattern.Dotted;
+                // Solid and light: Skia's SVG writer cannot dash (it logs "Unsupported path effect" for every one).
+                plot.Add.VerticalLine(marker.Start, 1, MarkerColor.WithAlpha(0.4));
             }
         }
 
@@ -127,7 +127,7 @@ internal static class ChartMarkers
         var visible = Visible(markers, limits).Select(v => v.Marker).ToList();
         if (visible.Any(m => !m.IsSpan))
         {
-            legend.Line("milestone (the day; number in the key below)", MarkerColor, LinePattern.Dotted);
+            legend.Line("milestone (the day; number in the key below)", MarkerColor.WithAlpha(0.4), LinePattern.Solid);
         }
 
         if (visible.Any(m => m.IsSpan))
