@@ -14,6 +14,7 @@ internal static class BenchCommand
         ["export-profile"] = ExportProfile.RunAsync,
         ["ingest"] = IngestBench.RunAsync,
         ["pages"] = PagesBench.RunAsync,
+        ["charts"] = ChartBench.RunAsync,
         ["startup"] = StartupBench.RunAsync,
     };
 

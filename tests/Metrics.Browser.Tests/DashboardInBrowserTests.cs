@@ -48,19 +48,20 @@ public sealed class DashboardInBrowserTests(SimulatedSite site)
     public async Task Changing_a_filter_changes_the_url_and_the_chart_follows()
     {
         await using var visit = await PageVisit.OpenAsync(site, "/growth?p=tidb&forge=github");
-        var chart = visit.Page.Locator("img[data-chart=growth]");
-        var linearSvg = await visit.Page.APIRequest.GetAsync(await chart.GetAttributeAsync("src") ?? "");
+        var chart = visit.Page.Locator("figure[data-chart=growth]");
+        var linearSvg = await visit.Page.APIRequest.GetAsync("/charts/growth.svg" + await chart.GetAttributeAsync("data-query"));
 
         await visit.Page.Locator("input[name=scale][value=log]").CheckAsync();
         await visit.Page.Locator("#growth-form button[type=submit]").ClickAsync();
         await visit.Page.WaitForURLAsync("**/growth?**scale=log**");
         await visit.WaitForChartsAsync();
-        var src = await chart.GetAttributeAsync("src");
-        var logSvg = await visit.Page.APIRequest.GetAsync(src!);
+        var query = await chart.GetAttributeAsync("data-query");
+        var logSvg = await visit.Page.APIRequest.GetAsync("/charts/growth.svg" + query);
         await visit.ScreenshotAsync("growth-log");
 
         Assert.Contains("scale=log", visit.Page.Url, StringComparison.Ordinal);
-        Assert.Equal("/charts/growth.svg?p=tidb&forge=github&scale=log", src);
+        Assert.Equal("?p=tidb&forge=github&scale=log", query);
+        Assert.Equal("log", await visit.Page.EvaluateAsync<string>("() => window.metricsCharts[0].chart.getOption().yAxis[0].type"));
         Assert.DoesNotContain("(log scale)", await linearSvg.TextAsync(), StringComparison.Ordinal);
         Assert.Contains("Stars (log scale)", await logSvg.TextAsync(), StringComparison.Ordinal);
         Assert.Empty(visit.Errors);
@@ -93,8 +94,9 @@ public sealed class DashboardInBrowserTests(SimulatedSite site)
         await visit.ScreenshotAsync("mirrors-other");
 
         Assert.True(options.Length >= 2, string.Join(",", options));
-        Assert.Equal($"/charts/mirrors.svg?project={other}", await visit.Page.Locator("img[data-chart=mirrors]").GetAttributeAsync("src"));
-        Assert.Equal($"/charts/mirrors-ratio.svg?project={other}", await visit.Page.Locator("img[data-chart=mirrors-ratio]").GetAttributeAsync("src"));
+        Assert.Equal($"?project={other}", await visit.Page.Locator("figure[data-chart=mirrors]").GetAttributeAsync("data-query"));
+        Assert.Equal($"?project={other}", await visit.Page.Locator("figure[data-chart=mirrors-ratio]").GetAttributeAsync("data-query"));
+        Assert.StartsWith("Stars on GitHub and Gitee: ", await visit.Page.Locator("figure[data-chart=mirrors] .chart-title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(visit.Errors);
     }
 

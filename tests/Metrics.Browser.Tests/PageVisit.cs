@@ -33,11 +33,11 @@ internal sealed class PageVisit : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public static async Task<PageVisit> OpenAsync(SimulatedSite site, string path)
+    public static async Task<PageVisit> OpenAsync(SimulatedSite site, string path, int width = 1400, int height = 1000)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, Locale = "en-GB",
+            BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-GB",
         });
         // Generous waits: CI runs the test projects side by side on two cores, and charts are drawn on the server.
         context.SetDefaultTimeout(120_000);
@@ -53,12 +53,12 @@ internal sealed class PageVisit : IAsyncDisposable
         await WaitForChartsAsync();
     }
 
-    /// <summary>Charts are images drawn by the server: wait until each has loaded (a broken one has no width).</summary>
+    /// <summary>Charts are drawn in the browser from the server's specification: wait until each has been drawn or failed.</summary>
     public async Task WaitForChartsAsync()
     {
-        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('img[data-chart]')].every(i => i.complete)");
-        var broken = await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('img[data-chart]')].filter(i => i.naturalWidth === 0).map(i => i.src)");
-        Errors.AddRange(broken.Select(src => $"chart did not load: {src}"));
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('figure.chart[data-chart]')].every(f => f.dataset.rendered === '1' || f.dataset.rendered === 'error')");
+        var broken = await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('figure.chart[data-chart]')].filter(f => f.dataset.rendered !== '1').map(f => f.dataset.chart)");
+        Errors.AddRange(broken.Select(name => $"chart did not render: {name}"));
     }
 
     public Task ScreenshotAsync(string name) =>

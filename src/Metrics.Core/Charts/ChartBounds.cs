@@ -2,8 +2,11 @@ using ScottPlot;
 
 namespace Metrics.Core.Charts;
 
-/// <summary>The data's extent, so the axes fit the curves and not the markers (a 1991 milestone must not squash a 2020 curve).</summary>
-internal sealed class ChartBounds
+/// <summary>
+/// The axes' extent: the asked-for range (<c>from</c>/<c>to</c>) when there is one, else the data's; Y fits the data
+/// inside that range, so a 1991 milestone cannot squash a 2020 curve and a zoomed range is not flattened by later years.
+/// </summary>
+internal sealed class ChartBounds(double? viewStart, double? viewEnd)
 {
     private double _xMin = double.PositiveInfinity, _xMax = double.NegativeInfinity;
     private double _yMin = double.PositiveInfinity, _yMax = double.NegativeInfinity;
@@ -12,7 +15,7 @@ internal sealed class ChartBounds
     {
         for (var i = 0; i < xs.Length; i++)
         {
-            if (!double.IsFinite(ys[i]))
+            if (!double.IsFinite(ys[i]) || xs[i] < (viewStart ?? double.MinValue) || xs[i] > (viewEnd ?? double.MaxValue))
             {
                 continue;
             }
@@ -24,26 +27,27 @@ internal sealed class ChartBounds
         }
     }
 
-    public AxisLimits Limits(ChartScale scale, IReadOnlyList<ChartMarker> markers)
+    public bool HasData => double.IsFinite(_xMin);
+
+    /// <param name="headroom">Share of the height kept free above the data for the milestone pins.</param>
+    public AxisLimits Limits(ChartScale scale, double headroom)
     {
-        if (!double.IsFinite(_xMin))
+        if (!HasData)
         {
-            // No data: show the markers' period, or an empty unit box.
-            _xMin = markers.Count > 0 ? markers.Min(m => m.Start) : 0;
-            _xMax = markers.Count > 0 ? markers.Max(m => m.End) : 1;
-            _yMin = 0;
-            _yMax = 1;
+            (_xMin, _xMax, _yMin, _yMax) = (viewStart ?? 0, viewEnd ?? 1, 0, 1);
         }
 
         // A single day of data still gets a readable axis: at least two weeks wide, the data in the middle.
         const double MinimumSpan = 14;
-        if (_xMax - _xMin < MinimumSpan)
+        var (left, right) = (viewStart ?? _xMin, viewEnd ?? _xMax);
+        if (right - left < MinimumSpan)
         {
-            var middle = (_xMin + _xMax) / 2;
-            (_xMin, _xMax) = (middle - MinimumSpan / 2, middle + MinimumSpan / 2);
+            var middle = (left + right) / 2;
+            (left, right) = (middle - MinimumSpan / 2, middle + MinimumSpan / 2);
         }
 
-        var xPad = Math.Max(1, (_xMax - _xMin) * 0.02);
+        // An asked-for range is drawn exactly; a fitted one gets a little air.
+        var xPad = viewStart is null && viewEnd is null ? Math.Max(1, (right - left) * 0.02) : 0;
         double yMin, yMax;
         if (scale == ChartScale.Log)
         {
@@ -53,9 +57,10 @@ internal sealed class ChartBounds
         else
         {
             yMin = Math.Min(0, _yMin);
-            yMax = _yMax <= yMin ? yMin + 1 : _yMax + (_yMax - yMin) * 0.12;
+            yMax = _yMax <= yMin ? yMin + 1 : _yMax + (_yMax - yMin) * 0.06;
         }
 
-        return new AxisLimits(_xMin - xPad, _xMax + xPad, yMin, yMax);
+        yMax += (yMax - yMin) * headroom / (1 - headroom);
+        return new AxisLimits(left - (viewStart is null ? xPad : 0), right + (viewEnd is null ? xPad : 0), yMin, yMax);
     }
 }

@@ -16,7 +16,7 @@ public static class ChartGeometry
             var y = Transform(point.Y, scale);
             if (previous is { } p)
             {
-                if (line.Dense && point.X - p.X > MaxDenseStep)
+                if (IsBreak(line, p, point))
                 {
                     xs.Add((p.X + point.X) / 2);
                     ys.Add(double.NaN);
@@ -35,6 +35,9 @@ public static class ChartGeometry
 
         return ([.. xs], [.. ys]);
     }
+
+    /// <summary>Between these two points of a dense series a day was not collected: the line breaks there.</summary>
+    public static bool IsBreak(ChartLine line, ChartPoint previous, ChartPoint current) => line.Dense && current.X - previous.X > MaxDenseStep;
 
     /// <summary>Points with no drawn neighbour: a line through them would be invisible, so they get a marker.</summary>
     public static (double[] Xs, double[] Ys) Isolated(double[] xs, double[] ys)

@@ -9,6 +9,7 @@ namespace Metrics.Core.Charts;
 internal sealed class ChartLegend(Plot plot)
 {
     private const float CjkBaselineCorrection = 6;
+    private const float FontSize = 12;
 
     public int Count => plot.Legend.ManualItems.Count;
 
@@ -27,10 +28,39 @@ internal sealed class ChartLegend(Plot plot)
         LabelText = label, FillColor = fill, OutlineColor = edge, OutlineWidth = 1,
     });
 
+    /// <summary>How many rows ScottPlot's horizontal legend takes: columns as wide as the widest entry, filled left to right.</summary>
+    public int Rows(double width)
+    {
+        var widest = plot.Legend.ManualItems.Max(i => ChartText.Width(i.LabelText ?? "", FontSize)) + 50;
+        var columns = Math.Max(1, (int)(width / widest));
+        return (Count + columns - 1) / columns;
+    }
+
+    /// <summary>
+    /// Below the plot in columns. ScottPlot sizes its legend panel from a standalone drawing of the legend, which wraps
+    /// differently from the panel itself, and so cut off long legends: this panel states the height it needs.
+    /// </summary>
+    /// <returns>The panel's height in pixels.</returns>
+    public int ShowBelow(double width)
+    {
+        var height = Rows(width) * RowPixels + 24;
+        plot.Legend.IsVisible = false;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Axes.AddPanel(new MeasuredLegendPanel(plot.Legend, height) { Edge = Edge.Bottom });
+        return height;
+    }
+
+    public const int RowPixels = 22;
+
+    private sealed class MeasuredLegendPanel(Legend legend, float height) : ScottPlot.Panels.LegendPanel(legend)
+    {
+        public override float Measure(Paint paint) => height;
+    }
+
     private void Add(LegendItem item)
     {
         item.LabelFontName = ChartRenderer.FontName;
-        item.LabelFontSize = 12;
+        item.LabelFontSize = FontSize;
         item.LabelOffsetY = CjkBaselineCorrection;
         plot.Legend.ManualItems.Add(item);
     }

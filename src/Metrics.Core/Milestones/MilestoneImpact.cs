@@ -52,7 +52,10 @@ public sealed class MilestoneImpact(MetricsDbContext db)
 /// <summary>A project's daily star gains (all its tracked repositories), and the last day the data covers.</summary>
 internal sealed class StarDays(Dictionary<DateOnly, long> days, DateOnly last)
 {
-    public long? Sum(DateOnly from, DateOnly to) => to > last ? null : days.Where(d => d.Key >= from && d.Key <= to).Sum(d => d.Value);
+    private readonly DateOnly _first = days.Count == 0 ? DateOnly.MaxValue : days.Keys.Min();
+
+    /// <summary>Null when the window reaches outside the data (before its first day or after its last): unknown, not zero.</summary>
+    public long? Sum(DateOnly from, DateOnly to) => from < _first || to > last ? null : days.Where(d => d.Key >= from && d.Key <= to).Sum(d => d.Value);
 
     public static async Task<Dictionary<string, StarDays>> LoadAsync(MetricsDbContext db, List<string> projectIds, CancellationToken cancellationToken)
     {

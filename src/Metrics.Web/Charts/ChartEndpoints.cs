@@ -1,21 +1,47 @@
 using Metrics.Core.Charts;
 using Metrics.Core.Export;
+using Metrics.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Metrics.Web.Charts;
 
 /// <summary>
-/// Every chart as an image (<c>/charts/{name}.svg</c> or <c>.png</c>) and as the CSV of its plotted points
-/// (<c>/export/chart/{name}.csv</c>), from the same query string the page carries.
+/// Every chart as an image (<c>/charts/{name}.svg</c> or <c>.png</c>), as the specification the browser renders
+/// (<c>.json</c>), and as the CSV of its plotted points (<c>/export/chart/{name}.csv</c>), from the same query string
+/// the page carries. A parameter the chart cannot use is answered 400, naming it.
 /// </summary>
 internal static class ChartEndpoints
 {
     public static readonly IReadOnlyList<string> Names = ["growth", "project", "mirrors", "mirrors-ratio"];
 
+    /// <summary>Changes whenever the drawing changes without the data changing, so caches drop old images.</summary>
+    private const string RendererVersion = "2";
+
     public static IEndpointRouteBuilder MapCharts(this IEndpointRouteBuilder app)
     {
         app.MapGet("/charts/{name}.{format}", async (string name, string format, HttpContext http, CancellationToken ct) =>
         {
-            if (format is not ("svg" or "png") || await BuildAsync(name, http, ct) is not { } chart)
+            if (format is not ("svg" or "png" or "json") || !Names.Contains(name))
+            {
+                return Results.NotFound();
+            }
+
+            if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
+            {
+                return BadRequest(problems);
+            }
+
+            // Embedded images are asked for again and again: the data changes only when a collection ends.
+            var etag = await ETagAsync(http, ct);
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            http.Response.Headers.ETag = etag;
+            if (http.Request.Headers.IfNoneMatch.Contains(etag))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            if (await BuildAsync(name, http, ct) is not { } chart)
             {
                 return Results.NotFound();
             }
@@ -23,12 +49,25 @@ internal static class ChartEndpoints
             var query = QueryValues.From(http.Request.Query);
             var (width, height) = (query.Int("w", 1100, 320, 3000), query.Int("h", 620, 240, 2000));
             var download = query.Flag("download") ? $"{chart.FileStem}.{format}" : null;
-            return format == "svg"
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart.Spec, width, height)), "image/svg+xml", download)
-                : Results.File(ChartRenderer.Png(chart.Spec, width, height), "image/png", download);
+            return format switch
+            {
+                "json" => Results.File(ChartJson.Write(chart.Spec), "application/json; charset=utf-8", download),
+                "svg" => Results.File(System.Text.Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart.Spec, width, height)), "image/svg+xml; charset=utf-8", download),
+                _ => Results.File(ChartRenderer.Png(chart.Spec, width, height), "image/png", download),
+            };
         });
         app.MapGet("/export/chart/{name}.csv", async (string name, HttpContext http, CancellationToken ct) =>
         {
+            if (!Names.Contains(name))
+            {
+                return Results.NotFound();
+            }
+
+            if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
+            {
+                return BadRequest(problems);
+            }
+
             if (await BuildAsync(name, http, ct) is not { } chart)
             {
                 return Results.NotFound();
@@ -39,6 +78,27 @@ internal static class ChartEndpoints
                 CsvExport.ContentType, $"{chart.FileStem}.csv");
         });
         return app;
+    }
+
+    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems) =>
+        Results.Text("Bad request: " + string.Join("; ", problems.Select(p => p.ToString())) + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+
+    private static async Task<IReadOnlyList<QueryProblem>> ProblemsAsync(string name, HttpContext http, CancellationToken ct)
+    {
+        var query = QueryValues.From(http.Request.Query);
+        var known = name == "growth" ? await http.RequestServices.GetRequiredService<GrowthChart>().TrackedAsync(ct) : null;
+        return ChartQueryCheck.Problems(query, known);
+    }
+
+    /// <summary>The query, the end of the last collection and the milestones' count: what the picture depends on.</summary>
+    private static async Task<string> ETagAsync(HttpContext http, CancellationToken ct)
+    {
+        var db = http.RequestServices.GetRequiredService<MetricsDbContext>();
+        var collected = await db.CollectionRuns.MaxAsync(r => r.FinishedAt, ct);
+        var milestones = await db.Milestones.CountAsync(ct);
+        var key = $"{RendererVersion}|{http.Request.Path}{http.Request.QueryString}|{collected?.Ticks}|{milestones}";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return $"\"{Convert.ToHexString(hash, 0, 12)}\"";
     }
 
     private static async Task<ChartResult?> BuildAsync(string name, HttpContext http, CancellationToken ct)

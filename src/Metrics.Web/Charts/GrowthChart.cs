@@ -13,7 +13,7 @@ public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, Cata
     /// <summary>The state with its projects resolved: unknown ids dropped, the defaults when none is left.</summary>
     public async Task<GrowthState> ResolveAsync(GrowthState state, CancellationToken cancellationToken)
     {
-        var tracked = await db.Projects.AsNoTracking().Where(p => p.Tracked).OrderBy(p => p.Name).Select(p => p.Id).ToListAsync(cancellationToken);
+        var tracked = await TrackedAsync(cancellationToken);
         var projects = state.Projects.Where(tracked.Contains).ToList();
         if (projects.Count == 0)
         {
@@ -23,23 +23,31 @@ public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, Cata
         return state.WithProjects(projects.Count > 0 ? projects : [.. tracked.Take(3)]);
     }
 
+    public Task<List<string>> TrackedAsync(CancellationToken cancellationToken) =>
+        db.Projects.AsNoTracking().Where(p => p.Tracked).OrderBy(p => p.Name).Select(p => p.Id).ToListAsync(cancellationToken);
+
+    /// <returns>The chart, and the series inside the asked-for dates (for the page's table).</returns>
     public async Task<(ChartResult Chart, IReadOnlyList<Series> Series)> BuildAsync(GrowthState state, CancellationToken cancellationToken)
     {
-        var series = await queries.LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges, state.From, state.To, state.Combined), cancellationToken);
+        // On a calendar axis the whole series is charted and from/to set the visible range (so it can be zoomed out
+        // again); on a since-creation axis calendar dates have no place, so the series are cut to them instead.
+        var whole = await queries.LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges, Combined: state.Combined), cancellationToken);
+        var series = SeriesLines.Clip(whole, state.From, state.To);
+        var charted = state.AlignByCreation ? series : whole.Where(s => series.Any(c => c.Repository == s.Repository)).ToList();
         var milestones = MilestoneMarkers.Select(await catalog.MilestonesAsync(cancellationToken), state.Milestones, state.Acts,
             state.MilestoneProjects.Count > 0 ? state.MilestoneProjects : state.Projects);
         var outside = 0;
         if (!state.AlignByCreation)
         {
-            (milestones, outside) = MilestoneMarkers.InRange(milestones, series);
+            (milestones, outside) = MilestoneMarkers.InRange(milestones, series, state.From, state.To);
         }
 
         var markers = state.AlignByCreation ? AlignedMarkers(series, milestones) : [.. MilestoneMarkers.Calendar(milestones)];
         var names = series.Select(s => s.Repository.ProjectName).Distinct().ToList();
         var notes = SeriesLines.Notes(series, state.AlignByCreation).ToList();
         var footnotes = SeriesLines.Footnotes(series).ToList();
-        var charted = series.Select(s => s.Repository.ProjectId).ToHashSet();
-        var unplaced = milestones.Count(m => !m.ProjectIds.Any(charted.Contains));
+        var projectIds = series.Select(s => s.Repository.ProjectId).ToHashSet();
+        var unplaced = milestones.Count(m => !m.ProjectIds.Any(projectIds.Contains));
         if (state.AlignByCreation && unplaced > 0)
         {
             var skipped = $"{unplaced} milestone(s) not linked to a charted project are not drawn on a since-creation axis.";
@@ -52,9 +60,14 @@ public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, Cata
             SeriesMetrics.Display(state.Metric),
             state.AlignByCreation ? ChartXAxis.DaysSinceCreation : ChartXAxis.Calendar,
             state.Scale,
-            [.. series.Select((s, i) => SeriesLines.Line(s, i, state.AlignByCreation))],
+            [.. charted.Select((s, i) => SeriesLines.Line(s, i, state.AlignByCreation))],
             markers, [], footnotes,
-            series.Any(s => s.Repository.Simulated));
+            series.Any(s => s.Repository.Simulated))
+        {
+            ViewStart = state.AlignByCreation || state.From is null ? null : ChartDates.ToX(state.From.Value),
+            ViewEnd = state.AlignByCreation || state.To is null ? null : ChartDates.ToX(state.To.Value),
+            Releases = state.AlignByCreation ? [] : await ReleaseTicks.LoadAsync(db, charted, cancellationToken),
+        };
         return (new ChartResult(spec, [.. SeriesRows.From(series)], milestones, notes, $"growth-{SeriesMetrics.Key(state.Metric)}") { MilestonesOutside = outside }, series);
     }
 

@@ -55,4 +55,8 @@ public sealed record GrowthState(
         .ToString();
 
     public GrowthState WithProjects(IReadOnlyList<string> projects) => this with { Projects = projects };
+
+    /// <summary>The state without a date range that was invalid or reversed (the page says so and charts everything).</summary>
+    public GrowthState Without(IReadOnlyList<QueryProblem> problems) =>
+        problems.Any(p => p.Parameter is "from" or "to") ? this with { From = null, To = null } : this;
 }

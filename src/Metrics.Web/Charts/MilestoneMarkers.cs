@@ -16,15 +16,17 @@ internal static class MilestoneMarkers
     };
 
     /// <summary>The milestones that overlap the charted days, and how many do not (with no data, all of them count as inside).</summary>
-    public static (IReadOnlyList<MilestoneListItem> Inside, int Outside) InRange(IReadOnlyList<MilestoneListItem> milestones, IReadOnlyList<Core.Series.Series> series)
+    public static (IReadOnlyList<MilestoneListItem> Inside, int Outside) InRange(
+        IReadOnlyList<MilestoneListItem> milestones, IReadOnlyList<Core.Series.Series> series, DateOnly? from = null, DateOnly? to = null)
     {
         if (series.Count == 0)
         {
             return (milestones, 0);
         }
 
-        var first = series.Min(s => s.Points[0].Day);
-        var last = series.Max(s => s.Points[^1].Day);
+        // The charted range: what was asked for, else the data's extent.
+        var first = from ?? series.Min(s => s.Points[0].Day);
+        var last = to ?? series.Max(s => s.Points[^1].Day);
         var inside = milestones.Where(m => PartialDate.End(m.Date, m.Precision) >= first && m.Date <= last).ToList();
         return (inside, milestones.Count - inside.Count);
     }
@@ -35,16 +37,23 @@ internal static class MilestoneMarkers
 
     public static string Number(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static ChartMarker Calendar(MilestoneListItem milestone) => new(
+    public static ChartMarker Calendar(MilestoneListItem milestone) => new ChartMarker(
         $"{milestone.DateText} {milestone.Title}",
         ChartDates.ToX(milestone.Date),
-        milestone.Precision == DatePrecision.Day ? ChartDates.ToX(milestone.Date) : ChartDates.ToX(PartialDate.End(milestone.Date, milestone.Precision).AddDays(1)));
+        milestone.Precision == DatePrecision.Day ? ChartDates.ToX(milestone.Date) : ChartDates.ToX(PartialDate.End(milestone.Date, milestone.Precision).AddDays(1)))
+        .Describe(milestone);
+
+    /// <summary>What a hover card shows: the milestone's own title, its date as precisely as known, its act, and its entry.</summary>
+    private static ChartMarker Describe(this ChartMarker marker, MilestoneListItem milestone) => marker with
+    {
+        Title = milestone.Title, DateText = milestone.DateText, Act = milestone.Act, Link = $"/milestones#milestone-{milestone.Id}",
+    };
 
     /// <summary>The same milestone on a "days since creation" axis: where it fell in the life of the given repository.</summary>
     public static ChartMarker SinceCreation(MilestoneListItem milestone, DateOnly created, string repository)
     {
         var start = milestone.Date.DayNumber - created.DayNumber;
         var end = milestone.Precision == DatePrecision.Day ? start : PartialDate.End(milestone.Date, milestone.Precision).AddDays(1).DayNumber - created.DayNumber;
-        return new ChartMarker($"{milestone.DateText} {milestone.Title} ({repository})", start, end);
+        return new ChartMarker($"{milestone.DateText} {milestone.Title} ({repository})", start, end).Describe(milestone);
     }
 }

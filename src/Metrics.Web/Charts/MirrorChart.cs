@@ -15,6 +15,9 @@ public sealed record MirrorChartState(string? ProjectId, ChartScale Scale, DateO
 
     private static Forge? ForgeOf(string? text) => ForgeNames.TryParse(text, out var forge) ? forge : null;
 
+    public MirrorChartState Without(IReadOnlyList<QueryProblem> problems) =>
+        problems.Any(p => p.Parameter is "from" or "to") ? this with { From = null, To = null } : this;
+
     public string ToQuery() => new QueryBuilder()
         .Add("project", ProjectId)
         .Add("a", First is { } a ? ForgeNames.Key(a) : null)
@@ -49,7 +52,7 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
                 [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstStars))], Dense: true, ColorIndex: 0),
             new ChartLine($"{b} {result.Second.FullName} ({result.Second.Role.ToString().ToLowerInvariant()})",
                 [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.SecondStars))], Dense: true, ColorIndex: 1),
-        ], [], [], ["Both curves end on the last day both forges' star data cover."], simulated);
+        ], [], [], ["Both curves end on the last day both forges' star data cover."], simulated) { ViewStart = View(state.From), ViewEnd = View(state.To) };
         var rows = days.SelectMany(d => new[]
         {
             new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.First.Forge), result.First.FullName, "stars", d.FirstStars, Source, simulated),
@@ -69,11 +72,14 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
         var (a, b) = (ForgeNames.Display(result.First.Forge), ForgeNames.Display(result.Second.Forge));
         var spec = new ChartSpec($"{a} stars per {b} star: {result.ProjectName}", $"{a} stars per {b} star", ChartXAxis.Calendar, state.Scale,
             [new ChartLine($"{a} {result.First.FullName} ÷ {b} {result.Second.FullName}", [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstPerSecond!.Value))], Dense: true, ColorIndex: 2)],
-            [], [], [$"Drawn from the first day {b} has a star; above 1, {a} has more stars."], await SimulatedAsync(result, cancellationToken));
+            [], [], [$"Drawn from the first day {b} has a star; above 1, {a} has more stars."], await SimulatedAsync(result, cancellationToken))
+        { ViewStart = View(state.From), ViewEnd = View(state.To) };
         var both = $"{ForgeNames.Key(result.First.Forge)}:{result.First.FullName} vs {ForgeNames.Key(result.Second.Forge)}:{result.Second.FullName}";
         var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, d.FirstPerSecond!.Value, Source, spec.Simulated)).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-ratio-{result.ProjectId}");
     }
+
+    private static double? View(DateOnly? day) => day is { } d ? ChartDates.ToX(d) : null;
 
     private static List<MirrorStarDay> Days(MirrorComparisonResult result, MirrorChartState state) =>
         [.. result.Stars.Where(d => (state.From is null || d.Day >= state.From) && (state.To is null || d.Day <= state.To))];

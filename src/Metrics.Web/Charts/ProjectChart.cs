@@ -11,6 +11,9 @@ public sealed record ProjectChartState(string ProjectId, ChartScale Scale, DateO
     internal static ProjectChartState Parse(string projectId, QueryValues query) =>
         new(projectId, query.Enum("scale", ChartScale.Linear), query.Date("from"), query.Date("to"));
 
+    public ProjectChartState Without(IReadOnlyList<QueryProblem> problems) =>
+        problems.Any(p => p.Parameter is "from" or "to") ? this with { From = null, To = null } : this;
+
     /// <summary>The chart's query (the project is in the path of the page, in <c>id</c> for the chart endpoints).</summary>
     public string ToQuery(bool withId) => new QueryBuilder()
         .Add("id", withId ? ProjectId : null)
@@ -20,7 +23,7 @@ public sealed record ProjectChartState(string ProjectId, ChartScale Scale, DateO
         .ToString();
 }
 
-public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog, CombinedStarSeries combined)
+public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog, CombinedStarSeries combined, Core.Storage.MetricsDbContext db)
 {
     public async Task<ChartResult?> BuildAsync(ProjectChartState state, CancellationToken cancellationToken)
     {
@@ -30,18 +33,20 @@ public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects,
             return null;
         }
 
-        var series = await queries.LoadAsync(new SeriesRequest([project.Id], Core.Series.SeriesMetric.Stars, [], state.From, state.To), cancellationToken);
+        // The whole series is charted and from/to set the visible range, so the browser can zoom back out.
+        var whole = await queries.LoadAsync(new SeriesRequest([project.Id], Core.Series.SeriesMetric.Stars, []), cancellationToken);
 
         // A project on several forges also gets its stars summed over them, and the day its home moved.
-        var across = await combined.LoadAsync(project.Id, state.From, state.To, cancellationToken);
+        var across = await combined.LoadAsync(project.Id, null, null, cancellationToken);
         if (across is { Total.Points.Count: > 0 })
         {
-            series = [.. series, across.Total];
+            whole = [.. whole, across.Total];
         }
 
+        var series = SeriesLines.Clip(whole, state.From, state.To);
         List<ChartMarker> moves = across?.Move is { } move ? [new ChartMarker(move.Label, ChartDates.ToX(move.Date), ChartDates.ToX(move.Date))] : [];
         var (milestones, outside) = MilestoneMarkers.InRange(
-            [.. (await catalog.MilestonesAsync(cancellationToken)).Where(m => m.ProjectIds.Contains(project.Id))], series);
+            [.. (await catalog.MilestonesAsync(cancellationToken)).Where(m => m.ProjectIds.Contains(project.Id))], series, state.From, state.To);
         var releases = await projects.ReleasesAsync(project.Id, cancellationToken);
         var lead = series.FirstOrDefault();
         var dots = lead is null ? [] : ReleaseDots(lead, releases);
@@ -50,11 +55,16 @@ public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects,
             "Stars",
             ChartXAxis.Calendar,
             state.Scale,
-            [.. series.Select((s, i) => SeriesLines.Line(s, i, alignByCreation: false))],
+            [.. whole.Where(w => series.Any(s => s.Repository == w.Repository)).Select((s, i) => SeriesLines.Line(s, i, alignByCreation: false))],
             [.. MilestoneMarkers.Calendar(milestones), .. moves],
             dots.Count == 0 ? [] : [new ChartDots($"releases of {lead!.Repository.FullName}", dots)],
             SeriesLines.Footnotes(series),
-            series.Any(s => s.Repository.Simulated));
+            series.Any(s => s.Repository.Simulated))
+        {
+            ViewStart = state.From is { } from ? ChartDates.ToX(from) : null,
+            ViewEnd = state.To is { } to ? ChartDates.ToX(to) : null,
+            Releases = await ReleaseTicks.LoadAsync(db, series, cancellationToken),
+        };
         return new ChartResult(spec, [.. SeriesRows.From(series)], milestones, SeriesLines.Notes(series, false), $"stars-{project.Id}") { MilestonesOutside = outside };
     }
 

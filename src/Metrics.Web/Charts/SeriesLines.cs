@@ -6,13 +6,38 @@ namespace Metrics.Web.Charts;
 /// <summary>Stored series as chart lines, on calendar days or on days since each repository's creation.</summary>
 internal static class SeriesLines
 {
-    public static ChartLine Line(Series series, int index, bool alignByCreation) => new(
+    public static ChartLine Line(Series series, int index, bool alignByCreation) => new ChartLine(
         series.Label,
         [.. series.Points.Select(p => new ChartPoint(alignByCreation ? p.Day.DayNumber - Origin(series).DayNumber : ChartDates.ToX(p.Day), p.Value))],
         series.Dense,
         Steps: !series.Dense,
         Estimated: series.Quality == SeriesQuality.Estimated,
-        ColorIndex: index);
+        ColorIndex: index)
+    {
+        Gains = series.Metric == SeriesMetric.Stars ? Gains(series) : [],
+    };
+
+    /// <summary>
+    /// Stars given on each day: the step from the day before. A dense series with the day before missing cannot say
+    /// (null); a sparse one lists only days with stars, so the step from its previous point is that day's gain.
+    /// </summary>
+    private static double?[] Gains(Series series)
+    {
+        var gains = new double?[series.Points.Count];
+        for (var i = 1; i < gains.Length; i++)
+        {
+            var (previous, current) = (series.Points[i - 1], series.Points[i]);
+            gains[i] = !series.Dense || current.Day.DayNumber - previous.Day.DayNumber == 1 ? current.Value - previous.Value : null;
+        }
+
+        return gains;
+    }
+
+    /// <summary>The part of each series inside a date range (for tables and CSV; charts get it all and a visible range).</summary>
+    public static IReadOnlyList<Series> Clip(IReadOnlyList<Series> series, DateOnly? from, DateOnly? to) => from is null && to is null
+        ? series
+        : [.. series.Select(s => s with { Points = [.. s.Points.Where(p => (from is null || p.Day >= from) && (to is null || p.Day <= to))] })
+            .Where(s => s.Points.Count > 0)];
 
     /// <summary>The creation day, or the first day with data when the forge gave none (said so in the notes).</summary>
     public static DateOnly Origin(Series series) => series.Repository.Created ?? series.Points[0].Day;

@@ -73,10 +73,15 @@ public sealed class ChartRendererTests
         var month = new ChartMarker("2024-02 a month", ChartDates.ToX(new DateOnly(2024, 2, 1)), ChartDates.ToX(new DateOnly(2024, 3, 1)));
         var day = new ChartMarker("2024-04-10 a day", ChartDates.ToX(new DateOnly(2024, 4, 10)), ChartDates.ToX(new DateOnly(2024, 4, 10)));
 
-        var (plot, _) = ChartRenderer.Build(Spec([Daily("a", 200, d => d)], [month, day]), 1100);
+        var plot = ChartRenderer.Build(Spec([Daily("a", 200, d => d)], [month, day]), 1100, 620).Plot;
 
-        var span = Assert.Single(plot.GetPlottables().OfType<HorizontalSpan>());
-        Assert.Equal(29, span.X2 - span.X1); // all of February 2024
+        // The month is a band along the bottom edge, not a tint over the whole plot.
+        var band = Assert.Single(plot.GetPlottables().OfType<Rectangle>());
+        var limits = plot.Axes.GetLimits();
+        Assert.Equal(29, band.X2 - band.X1); // all of February 2024
+        Assert.Equal(limits.Bottom, band.Y1, 6);
+        Assert.True(band.Y2 - band.Y1 < (limits.Top - limits.Bottom) * 0.05);
+        Assert.Empty(plot.GetPlottables().OfType<HorizontalSpan>());
         Assert.Single(plot.GetPlottables().OfType<VerticalLine>(), l => l.X == day.Start);
     }
 
@@ -85,10 +90,10 @@ public sealed class ChartRendererTests
     {
         var old = new ChartMarker("1991 Linux", ChartDates.ToX(new DateOnly(1991, 1, 1)), ChartDates.ToX(new DateOnly(1992, 1, 1)));
 
-        var (plot, _) = ChartRenderer.Build(Spec([Daily("a", 100, d => d)], [old]), 1100);
+        var plot = ChartRenderer.Build(Spec([Daily("a", 100, d => d)], [old]), 1100, 620).Plot;
 
         Assert.True(plot.Axes.GetLimits().Left > ChartDates.ToX(new DateOnly(2023, 12, 1)));
-        Assert.Empty(plot.GetPlottables().OfType<HorizontalSpan>());
+        Assert.Empty(plot.GetPlottables().OfType<Rectangle>());
     }
 
     [Fact]
@@ -130,7 +135,7 @@ public sealed class ChartRendererTests
     [Fact]
     public void One_day_of_data_gets_a_two_week_axis_with_the_point_in_the_middle()
     {
-        var (plot, _) = ChartRenderer.Build(Spec([Daily("first collection", 1, _ => 42)]), 1100);
+        var plot = ChartRenderer.Build(Spec([Daily("first collection", 1, _ => 42)]), 1100, 620).Plot;
 
         var limits = plot.Axes.GetLimits();
         Assert.True(limits.Right - limits.Left >= 14);

@@ -24,6 +24,7 @@ public sealed class MilestoneImpactTests
         await data.StarGainsAsync(gitee.Id, start, [.. Enumerable.Repeat(1L, days)], StarSources.GiteeStargazers);
         await data.MilestoneAsync("day", new DateOnly(2024, 6, 1), DatePrecision.Day, "Launch", "III", "p");
         await data.MilestoneAsync("month", new DateOnly(2024, 5, 1), DatePrecision.Month, "A month", "III", "p");
+        await data.MilestoneAsync("early", new DateOnly(2024, 1, 20), DatePrecision.Day, "Before the data", "III", "p");
 
         var rows = await database.InScopeAsync(s => new MilestoneImpact(s.GetRequiredService<MetricsDbContext>()).RowsAsync(null, CancellationToken.None));
 
@@ -34,5 +35,8 @@ public sealed class MilestoneImpactTests
         Assert.Equal(60L, month.Before30); // April, before May began
         Assert.Equal(180L, month.After30); // June, after May ended
         Assert.Equal(3.0, ImpactRow.Ratio(day.Before30, day.After30));
+        var early = rows.Single(r => r.MilestoneId == "early");
+        Assert.Null(early.Before30); // the 30 days before start before the data does: unknown, not 0
+        Assert.Equal(60L, early.After30);
     }
 }

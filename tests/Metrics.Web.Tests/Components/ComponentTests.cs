@@ -64,10 +64,12 @@ public sealed class ComponentTests : BunitContext
 
         var items = cut.FindAll("ol > li");
         Assert.Equal(2, items.Count);
-        Assert.Contains("(the whole month, drawn as a span)", items[0].TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("span", items[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("2019-05 (the whole month, drawn as a band) ", items[0].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("band", items[1].TextContent, StringComparison.Ordinal);
         Assert.Equal("2019-05", items[0].QuerySelector("time")!.GetAttribute("datetime"));
-        Assert.Contains("3 more milestone(s)", cut.Find("#milestones-outside").TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 more milestone(s) of these projects", cut.Find("#milestones-outside").TextContent, StringComparison.Ordinal);
+        var all = Render<MilestoneKey>(p => p.Add(x => x.Milestones, milestones).Add(x => x.Outside, 3).Add(x => x.OfProjects, false));
+        Assert.Contains("3 more milestone(s) fall outside", all.Find("#milestones-outside").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +91,6 @@ public sealed class ComponentTests : BunitContext
         var cut = Render<ImpactTable>(p => p.Add(x => x.Rows, rows));
 
         var cells = cut.FindAll("tbody td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["100", "250", "×2.5", "300", "—", "—"], cells[2..]);
+        Assert.Equal(["100", "250", "×2.50", "300", "—", "—"], cells[2..]);
     }
 }

@@ -1,0 +1,254 @@
+// Renders the server's chart specifications with Apache ECharts (wwwroot/lib/echarts). It only draws what the
+// specification says: the series, their breaks and gains, the milestones and the releases all come from the server,
+// which draws the same specification as SVG/PNG. Nothing here computes a series.
+(function () {
+  'use strict';
+  if (!window.echarts) { return; }
+
+  const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  const signed = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'always' });
+  const compact = v => Math.abs(v) >= 1e9 ? +(v / 1e9).toFixed(2) + 'B' : Math.abs(v) >= 1e6 ? +(v / 1e6).toFixed(2) + 'M'
+    : Math.abs(v) >= 1e3 ? +(v / 1e3).toFixed(1) + 'k' : numbers.format(v);
+  const GRID = { left: 58, right: 18, top: 46, bottom: 74 };
+  const PIN = 22;
+
+  const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const iso = ms => new Date(ms).toISOString().slice(0, 10);
+  const xText = (spec, x) => spec.xAxis === 'calendar' ? iso(x) : `day ${numbers.format(Math.round(x))}`;
+  const el = (tag, cls, html) => { const e = document.createElement(tag); if (cls) { e.className = cls; } if (html !== undefined) { e.innerHTML = html; } return e; };
+
+  function tooltip(spec, params) {
+    const list = Array.isArray(params) ? params : [params];
+    const valid = list.filter(p => p.value && p.value[1] !== null && p.value[1] !== undefined);
+    if (valid.length === 0) { return ''; }
+    const day = valid[0].value[0];
+    const rows = valid.map(p => {
+      const v = p.value;
+      const own = v[0] !== day ? ` <span class="tt-day">(${esc(xText(spec, v[0]))})</span>` : '';
+      const gain = v.length > 2 && v[2] !== null ? ` <span class="tt-gain">${signed.format(v[2])} that day</span>` : '';
+      return `<tr class="tt-row"><td><span class="tt-swatch" style="background:${p.color}"></span><span class="tt-label">${esc(p.seriesName)}</span>${own}</td>`
+        + `<td class="tt-value">${numbers.format(v[1])}</td><td>${gain}</td></tr>`;
+    });
+    return `<div class="tt-date">${esc(xText(spec, day))}</div><table class="tt">${rows.join('')}</table>`;
+  }
+
+  function option(spec, narrow) {
+    const calendar = spec.xAxis === 'calendar';
+    return {
+      animation: false,
+      grid: { ...GRID, left: narrow ? 46 : GRID.left },
+      color: spec.series.map(s => s.color),
+      legend: { show: false, data: spec.series.map(s => s.label) },
+      toolbox: { right: 4, top: 0, itemSize: 13, feature: { dataZoom: { yAxisIndex: 'none', title: { zoom: 'Drag to zoom', back: 'Undo zoom' } }, restore: { title: 'Whole range' } } },
+      tooltip: {
+        trigger: 'axis', confine: true, axisPointer: { type: 'line', snap: true },
+        className: 'chart-tooltip', formatter: p => tooltip(spec, p),
+      },
+      xAxis: calendar
+        ? { type: 'time', axisLabel: { hideOverlap: true } }
+        : { type: 'value', name: 'days since creation', nameLocation: 'middle', nameGap: 24, axisLabel: { hideOverlap: true } },
+      yAxis: {
+        type: spec.scale === 'log' ? 'log' : 'value', name: spec.scale === 'log' ? `${spec.yLabel} (log scale)` : spec.yLabel,
+        nameLocation: 'middle', nameRotate: 90, nameGap: narrow ? 34 : 44, scale: spec.scale === 'log',
+        axisLabel: { formatter: v => spec.percent ? Math.round(v * 100) + '%' : compact(v) },
+      },
+      dataZoom: [
+        { type: 'slider', xAxisIndex: 0, filterMode: 'none', bottom: 8, height: 22, labelFormatter: v => xText(spec, v),
+          startValue: spec.viewStart ?? undefined, endValue: spec.viewEnd ?? undefined },
+        { type: 'inside', xAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'shift', moveOnMouseMove: false, moveOnMouseWheel: false,
+          startValue: spec.viewStart ?? undefined, endValue: spec.viewEnd ?? undefined },
+      ],
+      series: spec.series.map(s => ({
+        type: 'line', name: s.label, data: s.data, showSymbol: false, symbolSize: 5, connectNulls: false,
+        step: s.step ? 'end' : false, sampling: 'lttb', emphasis: { disabled: true },
+        lineStyle: { width: 1.8, type: s.dashed ? 'dashed' : 'solid', color: s.color }, itemStyle: { color: s.color },
+      })),
+    };
+  }
+
+  /// The visible X range as the URL's from/to (calendar charts only).
+  function range(chart) {
+    const zoom = chart.getOption().dataZoom[0];
+    return [zoom.startValue, zoom.endValue];
+  }
+
+  class Figure {
+    constructor(figure) {
+      this.figure = figure;
+      this.canvas = figure.querySelector('.chart-canvas');
+      this.overlay = figure.querySelector('.chart-overlay');
+      this.legend = figure.querySelector('.chart-legend');
+      this.title = figure.querySelector('.chart-title');
+      this.toolbar = figure.querySelector('.chart-toolbar');
+      this.name = figure.dataset.chart;
+      this.query = figure.dataset.query || '';
+      this.showReleases = false;
+      this.chart = echarts.init(this.canvas, null, { renderer: 'canvas' });
+      new ResizeObserver(() => { this.chart.resize(); this.layout(); }).observe(this.canvas);
+      this.chart.on('datazoom', () => { this.layout(); this.writeRange(); });
+      const inline = figure.querySelector('script.chart-spec');
+      if (inline) { this.render(JSON.parse(inline.textContent)); } else { this.load(this.query); }
+    }
+
+    async load(query) {
+      this.figure.dataset.rendered = '0';
+      const response = await fetch(`/charts/${this.name}.json${query}`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) { this.title.textContent = await response.text(); this.figure.dataset.rendered = 'error'; return; }
+      this.query = query;
+      this.render(await response.json());
+    }
+
+    render(spec) {
+      this.spec = spec;
+      this.title.textContent = spec.title;
+      this.chart.clear();
+      const empty = spec.series.every(s => s.data.length === 0);
+      this.figure.classList.toggle('chart-empty', empty);
+      if (empty) {
+        this.chart.setOption({ title: { text: spec.empty, left: 'center', top: 'middle', textStyle: { color: '#57606a', fontSize: 18 } } });
+      } else {
+        this.chart.setOption(option(spec, this.canvas.clientWidth < 600));
+        // Drag on the plot selects a range to zoom into (the toolbox's zoom tool, on from the start).
+        this.chart.dispatchAction({ type: 'takeGlobalCursor', key: 'dataZoomSelect', dataZoomSelectActive: true });
+      }
+
+      this.renderLegend(spec);
+      this.renderToolbar(spec);
+      this.layout();
+      this.figure.dataset.rendered = '1';
+    }
+
+    renderLegend(spec) {
+      this.legend.replaceChildren(...spec.series.map(s => {
+        const button = el('button', 'legend-item', `<span class="swatch${s.dashed ? ' dashed' : ''}" style="--c:${s.color}"></span><span class="legend-label"></span>`);
+        button.type = 'button';
+        button.querySelector('.legend-label').textContent = s.label;
+        button.setAttribute('aria-pressed', 'true');
+        button.addEventListener('click', () => {
+          const on = button.getAttribute('aria-pressed') !== 'true';
+          button.setAttribute('aria-pressed', String(on));
+          this.chart.dispatchAction({ type: on ? 'legendSelect' : 'legendUnSelect', name: s.label });
+        });
+        return button;
+      }));
+    }
+
+    renderToolbar(spec) {
+      this.toolbar.replaceChildren();
+      if (spec.releases.length > 0) {
+        const label = el('label', 'releases-toggle', `<input type="checkbox"> releases (${numbers.format(spec.releases.length)})`);
+        const box = label.querySelector('input');
+        box.checked = this.showReleases;
+        box.addEventListener('change', () => { this.showReleases = box.checked; this.layout(); });
+        this.toolbar.append(label);
+      }
+    }
+
+    /// Milestone pins, bands and release ticks are HTML over the canvas: they stay crisp, take links and hover cards.
+    layout() {
+      const spec = this.spec;
+      if (!spec) { return; }
+      this.overlay.replaceChildren();
+      if (spec.series.every(s => s.data.length === 0)) { return; }
+      const width = this.canvas.clientWidth, height = this.canvas.clientHeight;
+      const left = this.chart.getOption().grid[0].left, right = width - GRID.right, top = GRID.top, bottom = height - GRID.bottom;
+      const px = x => this.chart.convertToPixel({ xAxisIndex: 0 }, x);
+      const inside = p => p >= left - 0.5 && p <= right + 0.5;
+
+      const marks = spec.milestones.map(m => {
+        const a = Math.max(left, px(m.start)), b = Math.min(right, px(m.end));
+        return { m, a, b, at: m.span ? (a + b) / 2 : px(m.start), visible: m.span ? b >= a && b >= left && a <= right : inside(px(m.start)) };
+      }).filter(v => v.visible).sort((p, q) => p.at - q.at);
+
+      for (const v of marks) {
+        if (v.m.span) {
+          const band = el('div', 'ms-band');
+          Object.assign(band.style, { left: `${v.a}px`, width: `${Math.max(2, v.b - v.a)}px`, top: `${bottom - 7}px` });
+          this.overlay.append(band);
+        } else {
+          const line = el('div', 'ms-line');
+          Object.assign(line.style, { left: `${v.at}px`, top: `${top}px`, height: `${bottom - top}px` });
+          this.overlay.append(line);
+        }
+      }
+
+      // Pins closer than a pin's width collapse into one that shows the count and lists them on hover.
+      const clusters = [];
+      for (const v of marks) {
+        const last = clusters[clusters.length - 1];
+        if (last && v.at - last.at < PIN + 2) { last.items.push(v); } else { clusters.push({ at: v.at, items: [v] }); }
+      }
+
+      for (const c of clusters) {
+        const single = c.items.length === 1;
+        const pin = el(single ? 'a' : 'button', single ? 'ms-pin' : 'ms-pin ms-cluster');
+        pin.style.left = `${Math.min(Math.max(c.at, PIN / 2), width - PIN / 2)}px`;
+        pin.style.top = `${top - PIN - 2}px`;
+        pin.append(el('span', 'ms-key', single ? esc(c.items[0].m.key) : `${c.items.length}`));
+        if (single) { pin.href = c.items[0].m.link || '/milestones'; } else { pin.type = 'button'; }
+        pin.setAttribute('aria-label', single ? `Milestone ${c.items[0].m.key}: ${c.items[0].m.title}` : `${c.items.length} milestones`);
+        const card = el('span', 'ms-card');
+        card.innerHTML = c.items.map(({ m }) => `<a class="ms-entry" href="${esc(m.link || '/milestones')}"><span class="ms-n">${esc(m.key)}</span>`
+          + `<span class="ms-date">${esc(m.date || '')}</span>${m.act ? ` <span class="ms-act">Act ${esc(m.act)}</span>` : ''}`
+          + `<span class="ms-title">${esc(m.title)}</span></a>`).join('');
+        if (c.at > width * 0.6) { card.classList.add('ms-card-left'); }
+        pin.append(card);
+        this.overlay.append(pin);
+      }
+
+      if (this.showReleases) {
+        for (const r of spec.releases) {
+          const at = px(r.x);
+          if (!inside(at)) { continue; }
+          const tick = el('span', 'rel-tick');
+          Object.assign(tick.style, { left: `${at}px`, top: `${bottom - 14}px` });
+          tick.title = `${r.tag} — ${r.date} (${r.repository})`;
+          this.overlay.append(tick);
+        }
+      }
+    }
+
+    /// The visible range goes into the URL (from/to), so a link reproduces the view.
+    writeRange() {
+      if (!this.spec || this.spec.xAxis !== 'calendar') { return; }
+      clearTimeout(this.rangeTimer);
+      this.rangeTimer = setTimeout(() => {
+        const [start, end] = range(this.chart);
+        if (start === undefined || end === undefined) { return; }
+        const url = new URL(window.location.href);
+        url.searchParams.set('from', iso(start));
+        url.searchParams.set('to', iso(end));
+        history.replaceState(null, '', url);
+        const permalink = this.figure.querySelector('.permalink');
+        if (permalink && this.figure.dataset.page === url.pathname) { permalink.href = url.pathname + url.search; }
+        for (const input of document.querySelectorAll('input[type=date][name=from], input[type=date][name=to]')) {
+          input.value = url.searchParams.get(input.name);
+        }
+      }, 150);
+    }
+  }
+
+  /// Scale and axis switches redraw from a new specification, without reloading the page.
+  function liveSwitches(figures) {
+    for (const input of document.querySelectorAll('form input[type=radio][name=scale], form input[type=radio][name=align]')) {
+      input.addEventListener('change', () => {
+        const url = new URL(window.location.href);
+        const defaults = { scale: 'linear', align: 'calendar' };
+        if (input.value === defaults[input.name]) { url.searchParams.delete(input.name); } else { url.searchParams.set(input.name, input.value); }
+        history.replaceState(null, '', url);
+        for (const f of figures) {
+          const query = new URLSearchParams(f.query);
+          if (input.name === 'align' && f.name !== 'growth') { continue; }
+          if (input.value === defaults[input.name]) { query.delete(input.name); } else { query.set(input.name, input.value); }
+          for (const key of ['from', 'to']) { if (url.searchParams.has(key)) { query.set(key, url.searchParams.get(key)); } }
+          const text = query.toString();
+          f.load(text ? `?${text}` : '');
+        }
+      });
+    }
+  }
+
+  const figures = [...document.querySelectorAll('figure.chart[data-chart]')].map(f => new Figure(f));
+  liveSwitches(figures);
+  window.metricsCharts = figures;
+})();
