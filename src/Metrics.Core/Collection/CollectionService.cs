@@ -38,9 +38,11 @@ public sealed partial class CollectionService(
                 await RunPhaseAsync(state, snapshot: false, ct);
             }
 
-            if (state.Outcome == RunOutcome.Succeeded)
+            // Git costs no API quota and keeps its own errors, so it runs after a failed or deferred API step too;
+            // only a repository the forge says is gone (or blocked) is left alone.
+            if (!state.Unavailable)
             {
-                await RunGitHistoryAsync(state.RepositoryId, ct);
+                await RunGitHistoryAsync(state, ct);
             }
 
             await FinishRunAsync(state, CancellationToken.None);
@@ -175,6 +177,7 @@ public sealed partial class CollectionService(
         catch (RepositoryUnavailableException e)
         {
             await writer.MarkUnavailableAsync(state.RepositoryId, e.Status, CancellationToken.None);
+            state.Unavailable = true;
             Fail(state, RunOutcome.Failed, e.Message, final: true);
         }
         catch (RateLimitDeferredException e)
@@ -191,10 +194,12 @@ public sealed partial class CollectionService(
     }
 
     /// <summary>The git step, after the API steps; it records its own failures and never changes the run's outcome.</summary>
-    private async Task RunGitHistoryAsync(int repositoryId, CancellationToken cancellationToken)
+    private async Task RunGitHistoryAsync(RunState state, CancellationToken cancellationToken)
     {
+        var began = time.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<GitHistory.IGitHistory>().UpdateAsync(repositoryId, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<GitHistory.IGitHistory>().UpdateAsync(state.RepositoryId, cancellationToken);
+        state.Busy += time.GetElapsedTime(began);
     }
 
     private void Fail(RunState state, RunOutcome outcome, string message, bool final)

@@ -18,6 +18,9 @@ internal sealed class RunState(int repositoryId, long runId)
     /// <summary>A repository that is gone or a quota that is spent ends the repository's run.</summary>
     public bool Stopped { get; set; }
 
+    /// <summary>The forge says the repository is gone or blocked: nothing more is asked of it, git included.</summary>
+    public bool Unavailable { get; set; }
+
     /// <summary>Time spent on this repository's phases, without the wait between them (every snapshot comes first).</summary>
     public TimeSpan Busy { get; set; }
 
