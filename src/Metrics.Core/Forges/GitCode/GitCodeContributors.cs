@@ -11,18 +11,6 @@ internal sealed class GitCodeContributors(GitCodeReader reader)
         var items = await reader.AllAsync<GitCodeContributor>(repository, "contributors", (page, perPage) =>
             reader.Api.GetContributorsAsync(repository.Owner, repository.Name, page, perPage, cancellationToken));
 
-        // One person may appear under several names with one e-mail: one record, their contributions added up.
-        var records = items
-            .GroupBy(c => ContributorKeys.ForEmail(c.Email))
-            .Select(g => new ContributorRecord(
-                Key: g.Key,
-                DisplayName: g.OrderByDescending(c => c.Contributions).Select(c => c.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)),
-                // A git identity (name and e-mail), not an account: what GitHub calls an anonymous contributor, so both
-                // sides of a mirror carry the same badge.
-                Anonymous: true,
-                Bot: g.Any(c => BotAccounts.IsBot(c.Name, null)),
-                Contributions: g.Sum(c => c.Contributions)))
-            .ToList();
-        return new ContributorsRead(records.Count, records);
+        return GitIdentityContributors.Read(items, c => c.Email, c => c.Name, c => c.Contributions);
     }
 }
