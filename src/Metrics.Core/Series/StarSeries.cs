@@ -15,7 +15,8 @@ internal sealed class StarSeries(MetricsDbContext db)
         var ids = repositories.Select(r => r.Id).ToList();
         var gains = await db.StarGains.AsNoTracking()
             .Where(g => ids.Contains(g.RepositoryId))
-            .OrderBy(g => g.RepositoryId).ThenBy(g => g.Source).ThenBy(g => g.Day)
+            // The primary key's order (repository, day, source): read off the index, no sort of the rows.
+            .OrderBy(g => g.RepositoryId).ThenBy(g => g.Day).ThenBy(g => g.Source)
             .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained })
             .ToListAsync(cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
