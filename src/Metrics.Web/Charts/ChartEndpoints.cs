@@ -29,7 +29,7 @@ internal static class ChartEndpoints
 
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
-                return BadRequest(problems);
+                return BadRequest(problems, http);
             }
 
             // Embedded images are asked for again and again: the data changes only when a collection ends.
@@ -66,7 +66,7 @@ internal static class ChartEndpoints
 
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
-                return BadRequest(problems);
+                return BadRequest(problems, http);
             }
 
             if (await BuildAsync(name, http, ct) is not { } chart)
@@ -81,8 +81,12 @@ internal static class ChartEndpoints
         return app;
     }
 
-    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems) =>
-        Results.Text("Bad request: " + string.Join("; ", problems.Select(p => p.ToString())) + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems, HttpContext http)
+    {
+        var phrases = http.RequestServices.GetRequiredService<Localization.Phrases>();
+        var text = phrases["Bad request: {0}", string.Join("; ", problems.Select(p => $"{p.Parameter}: {phrases.Text(p.Message)}"))];
+        return Results.Text(text + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    }
 
     private static async Task<IReadOnlyList<QueryProblem>> ProblemsAsync(string name, HttpContext http, CancellationToken ct)
     {
