@@ -76,6 +76,8 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
         milestone.Precision = input.Precision;
         milestone.Act = input.Act.Trim();
         milestone.Description = input.Description.Trim();
+        milestone.TitleZh = Optional(input.TitleZh);
+        milestone.DescriptionZh = Optional(input.DescriptionZh);
         var wanted = input.ProjectIds.Distinct().ToHashSet();
         milestone.Projects.RemoveAll(p => !wanted.Contains(p.ProjectId));
         foreach (var projectId in wanted.Where(p => milestone.Projects.All(x => x.ProjectId != p)))
@@ -97,6 +99,16 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
             errors.Add($"The description is {length} characters long; at most {MilestoneLimits.Description} are allowed.");
         }
 
+        if (Optional(input.TitleZh) is { Length: var titleZh } && titleZh > MilestoneLimits.Title)
+        {
+            errors.Add($"The Chinese title is {titleZh} characters long; at most {MilestoneLimits.Title} are allowed.");
+        }
+
+        if (Optional(input.DescriptionZh) is { Length: var descriptionZh } && descriptionZh > MilestoneLimits.Description)
+        {
+            errors.Add($"The Chinese description is {descriptionZh} characters long; at most {MilestoneLimits.Description} are allowed.");
+        }
+
         var date = PartialDate.Parse(input.Date?.Trim(), input.Precision, out var dateError);
         if (dateError is not null)
         {
@@ -113,6 +125,8 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
         errors.AddRange(ids.Except(known).Select(id => $"There is no project '{id}'."));
         return (date ?? default, errors);
     }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string NewId(string title, DateOnly date)
     {

@@ -99,6 +99,8 @@ internal sealed class MilestoneForm
     public string? Act { get; set; }
     public string? Description { get; set; }
     public string[]? Projects { get; set; }
+    public string? TitleZh { get; set; }
+    public string? DescriptionZh { get; set; }
 
-    public MilestoneInput ToInput() => new(Title, Date, Precision, Act ?? "", Description ?? "", Projects ?? []);
+    public MilestoneInput ToInput() => new(Title, Date, Precision, Act ?? "", Description ?? "", Projects ?? [], TitleZh, DescriptionZh);
 }
