@@ -36,6 +36,7 @@ internal static class ChartEndpoints
             var etag = await ETagAsync(http, ct);
             http.Response.Headers.CacheControl = "public, max-age=3600";
             http.Response.Headers.ETag = etag;
+            http.Response.Headers.Vary = "Accept-Language, Cookie";
             if (http.Request.Headers.IfNoneMatch.Contains(etag))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -98,13 +99,14 @@ internal static class ChartEndpoints
         return ChartQueryCheck.Problems(query, known);
     }
 
-    /// <summary>The query, the end of the last collection and the milestones' count: what the picture depends on.</summary>
+    /// <summary>The language, the query, the end of the last collection and the milestones' count: what the picture depends on.</summary>
     private static async Task<string> ETagAsync(HttpContext http, CancellationToken ct)
     {
         var db = http.RequestServices.GetRequiredService<MetricsDbContext>();
         var collected = await db.CollectionRuns.MaxAsync(r => r.FinishedAt, ct);
         var milestones = await db.Milestones.CountAsync(ct);
-        var key = $"{RendererVersion}|{http.Request.Path}{http.Request.QueryString}|{collected?.Ticks}|{milestones}";
+        // The language too: without lang= in the URL the cookie or Accept-Language chose it, and the words differ.
+        var key = $"{RendererVersion}|{Localization.SiteCultures.Current}|{http.Request.Path}{http.Request.QueryString}|{collected?.Ticks}|{milestones}";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
         return $"\"{Convert.ToHexString(hash, 0, 12)}\"";
     }
