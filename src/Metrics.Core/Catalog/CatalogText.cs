@@ -1,4 +1,5 @@
 using System.Globalization;
+using Metrics.Core.Localization;
 
 namespace Metrics.Core.Catalog;
 
@@ -11,9 +12,10 @@ public static class CatalogText
     public static bool IsChinese(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName.Equals("zh", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>In an explicitly chosen language (an export's <c>lang</c>).</summary>
     public static string Pick(CultureInfo culture, string english, string? chinese) =>
         IsChinese(culture) && !string.IsNullOrWhiteSpace(chinese) ? chinese : english;
 
-    /// <summary>The same, for the culture the current request or command runs in.</summary>
-    public static string Pick(string english, string? chinese) => Pick(CultureInfo.CurrentUICulture, english, chinese);
+    /// <summary>In the language of the current request or command (<see cref="DisplayLanguage"/>).</summary>
+    public static string Pick(string english, string? chinese) => DisplayLanguage.Pick(english, chinese);
 }

@@ -17,15 +17,16 @@ public static class ExportLanguage
     public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en");
     public static CultureInfo Chinese { get; } = CultureInfo.GetCultureInfo("zh-CN");
 
-    /// <summary>Empty means English; otherwise <c>en</c> or <c>zh-CN</c> (any case; <c>zh</c> and <c>zh-Hans</c> too).</summary>
+    /// <summary>Empty means English; otherwise <c>en</c> or <c>zh-CN</c>, and as on the pages any English (<c>en-GB</c>) or Chinese (<c>zh</c>, <c>zh-Hans</c>) name.</summary>
     public static bool TryParse(string? text, out CultureInfo language)
     {
         language = English;
-        switch (text?.Trim().ToLowerInvariant())
+        var primary = text?.Trim().Split('-', '_')[0].ToLowerInvariant();
+        switch (primary)
         {
-            case null or "" or "en" or "en-us" or "en-gb":
+            case null or "" or "en":
                 return true;
-            case "zh" or "zh-cn" or "zh-hans" or "zh-hans-cn":
+            case "zh":
                 language = Chinese;
                 return true;
             default:

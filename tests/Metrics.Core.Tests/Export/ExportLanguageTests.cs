@@ -110,6 +110,7 @@ public sealed class ExportLanguageTests
     [InlineData("zh-CN", "zh-CN")]
     [InlineData("zh-cn", "zh-CN")]
     [InlineData("zh", "zh-CN")]
+    [InlineData("zh-Hans", "zh-CN")]
     public void The_lang_parameter_names_English_or_Chinese(string? text, string expected)
     {
         Assert.True(ExportLanguage.TryParse(text, out var language));
@@ -118,7 +119,7 @@ public sealed class ExportLanguageTests
 
     [Theory]
     [InlineData("fr")]
-    [InlineData("zh-TW")]
+    [InlineData("english")]
     [InlineData("chinese")]
     public void Any_other_lang_is_refused_naming_the_parameter(string text)
     {
