@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Metrics.Core.Catalog;
 using Metrics.Core.Milestones;
 using Metrics.Core.Series;
@@ -11,7 +12,11 @@ namespace Metrics.Web.Tests.Components;
 /// <summary>The dashboard's building blocks, rendered alone with bUnit.</summary>
 public sealed class ComponentTests : BunitContext
 {
-    public ComponentTests() => JSInterop.Mode = JSRuntimeMode.Loose; // QuickGrid loads its script module when interactive
+    public ComponentTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose; // QuickGrid loads its script module when interactive
+        Services.AddLocalization(o => o.ResourcesPath = "Resources"); // as the app does: components take IStringLocalizer<T>
+    }
 
     private static readonly SeriesRepository Tidb = new(1, "tidb", "TiDB", Forge.GitHub, RepositoryKind.Repository, "pingcap/tidb", RepositoryRole.Primary, null, false);
 
