@@ -30,7 +30,7 @@ internal static class ContributorGrowthRows
             var byRepository = rows.ToLookup(r => r.RepositoryId);
             foreach (var member in members)
             {
-                foreach (var row in Rows(byRepository[member.Id], filter, member.ProjectId, member.Forge, member.FullName))
+                foreach (var row in Rows(byRepository[member.Id], filter, member.ProjectId, member.Forge, member.FullName, member.Simulated))
                 {
                     yield return row;
                 }
@@ -38,7 +38,7 @@ internal static class ContributorGrowthRows
 
             if (members.Count > 1)
             {
-                foreach (var row in Rows(rows, filter, project.Key, ProjectForge, string.Join(" + ", members.Select(m => $"{m.Forge}:{m.FullName}"))))
+                foreach (var row in Rows(rows, filter, project.Key, ProjectForge, string.Join(" + ", members.Select(m => $"{m.Forge}:{m.FullName}")), members.Any(m => m.Simulated)))
                 {
                     yield return row;
                 }
@@ -46,14 +46,14 @@ internal static class ContributorGrowthRows
         }
     }
 
-    private static IEnumerable<TidyRow> Rows(IEnumerable<IdentityDay> rows, ExportFilter filter, string project, string forge, string repository)
+    private static IEnumerable<TidyRow> Rows(IEnumerable<IdentityDay> rows, ExportFilter filter, string project, string forge, string repository, bool simulated)
     {
         foreach (var day in ContributorGrowth.Daily(rows).Where(d => filter.Includes(d.Day)))
         {
-            yield return new TidyRow(day.Day, project, forge, repository, "new_contributors", day.New, SeriesSources.GitHistory);
-            yield return new TidyRow(day.Day, project, forge, repository, "active_contributors", day.Active, SeriesSources.GitHistory);
-            yield return new TidyRow(day.Day, project, forge, repository, "commits", day.Commits, SeriesSources.GitHistory);
-            yield return new TidyRow(day.Day, project, forge, repository, "contributors", day.Total, SeriesSources.GitHistory);
+            yield return new TidyRow(day.Day, project, forge, repository, "new_contributors", day.New, SeriesSources.GitHistory, simulated);
+            yield return new TidyRow(day.Day, project, forge, repository, "active_contributors", day.Active, SeriesSources.GitHistory, simulated);
+            yield return new TidyRow(day.Day, project, forge, repository, "commits", day.Commits, SeriesSources.GitHistory, simulated);
+            yield return new TidyRow(day.Day, project, forge, repository, "contributors", day.Total, SeriesSources.GitHistory, simulated);
         }
     }
 }

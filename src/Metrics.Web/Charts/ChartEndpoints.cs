@@ -74,8 +74,16 @@ internal static class ChartEndpoints
                 return Results.NotFound();
             }
 
+            // Text cells in the language asked for by lang=, English otherwise (never the browser's): see ExportLanguage.
+            var lang = http.Request.Query["lang"].FirstOrDefault();
+            if (!ExportLanguage.TryParse(lang, out var language))
+            {
+                return BadRequest([new QueryProblem("lang", ExportLanguage.Problem("lang", lang))]);
+            }
+
+            var names = await ProjectNames.LoadAsync(http.RequestServices.GetRequiredService<MetricsDbContext>(), language, ct);
             var bom = QueryValues.From(http.Request.Query).Flag("bom");
-            return Results.Stream(stream => CsvExport.WriteAsync(stream, TidyRowMap.Instance, chart.Rows, bom, ct),
+            return Results.Stream(stream => CsvExport.WriteAsync(stream, new TidyRowMap(names), chart.Rows, bom, ct),
                 CsvExport.ContentType, $"{chart.FileStem}.csv");
         });
         return app;

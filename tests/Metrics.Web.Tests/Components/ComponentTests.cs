@@ -15,7 +15,7 @@ public sealed class ComponentTests : BunitContext
     public ComponentTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose; // QuickGrid loads its script module when interactive
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization(o => o.ResourcesPath = "Resources"); // as the app does: components take IStringLocalizer<T>
         Services.AddSingleton<Metrics.Web.Localization.Phrases>();
     }
 

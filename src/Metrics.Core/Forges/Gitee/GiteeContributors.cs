@@ -17,7 +17,9 @@ internal sealed class GiteeContributors(GiteeReader reader)
             .Select(g => new ContributorRecord(
                 Key: g.Key,
                 DisplayName: g.OrderByDescending(c => c.Contributions).Select(c => c.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)),
-                Anonymous: false,
+                // A git identity (name and e-mail), not an account: what GitHub calls an anonymous contributor, so both
+                // sides of a mirror carry the same badge.
+                Anonymous: true,
                 Bot: g.Any(c => BotAccounts.IsBot(c.Name, null)),
                 Contributions: g.Sum(c => c.Contributions)))
             .ToList();

@@ -46,5 +46,8 @@ public sealed class EmailInNamesTests
             .Where(c => c.RepositoryId == id).OrderByDescending(c => c.Contributions).ToListAsync());
         Assert.Equal([null, "Wang Wu", "赵六"], stored.Select(c => c.DisplayName));
         Assert.All(stored, c => Assert.DoesNotContain("@", c.Key + c.DisplayName, StringComparison.Ordinal));
+
+        // Gitee lists git identities, not accounts: they carry the "anonymous" badge as GitHub's do on the other side.
+        Assert.All(stored, c => Assert.True(c.Anonymous));
     }
 }
