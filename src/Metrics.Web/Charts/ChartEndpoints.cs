@@ -1,5 +1,6 @@
 using Metrics.Core.Charts;
 using Metrics.Core.Export;
+using Metrics.Core.Localization;
 using Metrics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -78,7 +79,7 @@ internal static class ChartEndpoints
             var lang = http.Request.Query["lang"].FirstOrDefault();
             if (!ExportLanguage.TryParse(lang, out var language))
             {
-                return BadRequest([new QueryProblem("lang", ExportLanguage.Problem("lang", lang))]);
+                return BadRequest([new QueryProblem("lang", new Phrase("Parameter '{0}' takes {1}, not '{2}'.", "lang", string.Join(" or ", ExportLanguage.Known), lang))], http);
             }
 
             var names = await ProjectNames.LoadAsync(http.RequestServices.GetRequiredService<MetricsDbContext>(), language, ct);
