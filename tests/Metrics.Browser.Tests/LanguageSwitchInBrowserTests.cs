@@ -74,6 +74,9 @@ public sealed partial class LanguageSwitchInBrowserTests(SimulatedSite site)
         var svg = await visit.Page.EvaluateAsync<string>("async () => (await fetch('/charts/project.svg?id=openharmony&lang=zh-CN')).text()");
         Assert.Contains("日期（UTC）", svg, StringComparison.Ordinal);
         await visit.ScreenshotAsync("project-zh");
+        var png = await visit.Page.APIRequest.GetAsync("/charts/project.png?id=openharmony&lang=zh-CN");
+        Assert.Equal("image/png", png.Headers["content-type"]);
+        await File.WriteAllBytesAsync(Path.Combine(SimulatedSite.Screenshots, "project-chart-zh.png"), await png.BodyAsync());
         Assert.Empty(visit.Errors);
     }
 
