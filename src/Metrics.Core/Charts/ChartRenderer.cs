@@ -124,7 +124,7 @@ public static class ChartRenderer
         return new Built(plot, height + extra, drawn)
         {
             Texts = [.. titleLines, .. spec.Lines.Select(l => l.Label), .. spec.Dots.Select(d => d.Label), .. footnotes, spec.YLabel,
-                plot.Axes.Left.Label.Text, plot.Axes.Bottom.Label.Text, spec.EmptyText, .. plot.Legend.ManualItems.Select(i => i.LabelText ?? "")],
+                plot.Axes.Left.Label.Text, plot.Axes.Bottom.Label.Text, spec.EmptyText, spec.Words.Simulated, .. plot.Legend.ManualItems.Select(i => i.LabelText ?? "")],
         };
     }
 
