@@ -109,11 +109,11 @@ public sealed class DashboardInBrowserTests(SimulatedSite site)
         var csv = await (await visit.Page.APIRequest.GetAsync(href!)).TextAsync();
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("date,project,forge,repository,metric,value,source,simulated", lines[0].TrimEnd('\r'));
+        Assert.Equal("date,project,forge,repository,metric,value,source,simulated,project_name", lines[0].TrimEnd('\r'));
         Assert.True(lines.Length > 100);
         Assert.All(lines.Skip(1), l => Assert.StartsWith("20", l, StringComparison.Ordinal));
 
         // The site's data came from the fake forge: the file says so on every row, as the page's banner does.
-        Assert.All(lines.Skip(1), l => Assert.EndsWith(",true", l.TrimEnd('\r'), StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.EndsWith(",true,TiDB", l.TrimEnd('\r'), StringComparison.Ordinal));
     }
 }

@@ -48,8 +48,8 @@ public sealed partial class SimulatedAndStatusTests
             Assert.Contains("warning: SIMULATED data", toStdout.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("warning", toStdout.Output, StringComparison.Ordinal);
             var lines = await File.ReadAllLinesAsync(csv);
-            Assert.EndsWith(",simulated", lines[0], StringComparison.Ordinal);
-            Assert.All(lines.Skip(1), l => Assert.EndsWith(",true", l, StringComparison.Ordinal));
+            Assert.EndsWith(",simulated,project_name", lines[0], StringComparison.Ordinal);
+            Assert.All(lines.Skip(1), l => Assert.EndsWith(",true,OceanBase", l, StringComparison.Ordinal));
             Assert.True(lines.Length > 100);
 
             // Release lag to a tenth of a day, as the Mirrors page shows it.

@@ -20,11 +20,15 @@ internal static class ExportCommand
         var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD (inclusive)." };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
         var bom = new Option<bool>("--bom") { Description = "Start with a UTF-8 byte-order mark, so Excel reads Chinese text correctly." };
+        var lang = new Option<string?>("--lang")
+        {
+            Description = "Language of project names and milestone titles and descriptions: en (default) or zh-CN. Headers and codes stay English.",
+        };
         var command = new Command("export",
-            "Write a dataset as CSV (UTF-8; tidy long format date,project,forge,repository,metric,value,source for series), " +
+            "Write a dataset as CSV (UTF-8; tidy long format date,project,forge,repository,metric,value,source,simulated,project_name for series), " +
             "streamed row by row. Text cells starting with = + - @ are prefixed with ' so spreadsheets do not run them as formulas.")
         {
-            dataset, projects, from, to, output, bom,
+            dataset, projects, from, to, output, bom, lang,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
@@ -38,6 +42,12 @@ internal static class ExportCommand
             if (fromDay > toDay)
             {
                 await error.WriteLineAsync($"error: --from {fromDay:yyyy-MM-dd} is after --to {toDay:yyyy-MM-dd}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!ExportLanguage.TryParse(parse.GetValue(lang), out var language))
+            {
+                await error.WriteLineAsync($"error: --lang takes {string.Join(" or ", ExportLanguage.Known)}, not '{parse.GetValue(lang)}'.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -62,12 +72,12 @@ internal static class ExportCommand
             if (file is null)
             {
                 await using var stdout = new TextWriterStream(parse.InvocationConfiguration.Output);
-                rows = await exporter.WriteAsync(parse.GetValue(dataset)!, filter, stdout, parse.GetValue(bom), cancellationToken);
+                rows = await exporter.WriteAsync(parse.GetValue(dataset)!, filter, language, stdout, parse.GetValue(bom), cancellationToken);
             }
             else
             {
                 await using var stream = file.Create();
-                rows = await exporter.WriteAsync(parse.GetValue(dataset)!, filter, stream, parse.GetValue(bom), cancellationToken);
+                rows = await exporter.WriteAsync(parse.GetValue(dataset)!, filter, language, stream, parse.GetValue(bom), cancellationToken);
                 await parse.InvocationConfiguration.Output.WriteLineAsync($"Wrote {rows:N0} rows to {file.FullName}.");
             }
 

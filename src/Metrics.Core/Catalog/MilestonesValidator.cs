@@ -51,15 +51,19 @@ internal sealed class MilestonesValidator(string file, List<string> errors, IRea
         {
             errors.Add($"{entry}: field 'title' is required.");
         }
-        else if (seed.Title.Length > MilestoneLimits.Title)
+        else
         {
-            errors.Add($"{entry}: field 'title' is {seed.Title.Length} characters long; at most {MilestoneLimits.Title} are allowed.");
+            CheckLength(entry, "title", seed.Title, MilestoneLimits.Title);
         }
 
-        if (seed.Description is { Length: > MilestoneLimits.Description })
+        if (seed.TitleZh is not null && string.IsNullOrWhiteSpace(seed.TitleZh))
         {
-            errors.Add($"{entry}: field 'description' is {seed.Description.Length} characters long; at most {MilestoneLimits.Description} are allowed.");
+            errors.Add($"{entry}: field 'titleZh' is empty; leave it out when there is no Chinese title.");
         }
+
+        CheckLength(entry, "titleZh", seed.TitleZh, MilestoneLimits.Title);
+        CheckLength(entry, "description", seed.Description, MilestoneLimits.Description);
+        CheckLength(entry, "descriptionZh", seed.DescriptionZh, MilestoneLimits.Description);
 
         DateOnly? date = null;
         if (!PartialDate.TryParsePrecision(seed.Precision, out var precision))
@@ -92,11 +96,21 @@ internal sealed class MilestonesValidator(string file, List<string> errors, IRea
             Date = date.Value,
             Precision = precision,
             Title = seed.Title!,
+            TitleZh = seed.TitleZh,
             Description = seed.Description ?? "",
+            DescriptionZh = string.IsNullOrWhiteSpace(seed.DescriptionZh) ? null : seed.DescriptionZh,
             Act = seed.Act ?? "",
             InEssay = seed.InEssay ?? true,
             Approximate = seed.Approximate ?? false,
             Projects = [.. projects.Select(p => new MilestoneProject { MilestoneId = seed.Id!, ProjectId = p! })],
         };
+    }
+
+    private void CheckLength(string entry, string field, string? text, int limit)
+    {
+        if (text is { Length: var length } && length > limit)
+        {
+            errors.Add($"{entry}: field '{field}' is {length} characters long; at most {limit} are allowed.");
+        }
     }
 }

@@ -41,10 +41,19 @@ internal sealed partial class ProjectsValidator(string file, List<string> errors
                 errors.Add($"{entry}: field 'name' is required.");
             }
 
+            CheckName(entry, "name", seed.Name);
+            if (seed.NameZh is not null && string.IsNullOrWhiteSpace(seed.NameZh))
+            {
+                errors.Add($"{entry}: field 'nameZh' is empty; leave it out when the project has no Chinese name.");
+            }
+
+            CheckName(entry, "nameZh", seed.NameZh);
+
             var project = new Project
             {
                 Id = seed.Id ?? "",
                 Name = seed.Name ?? "",
+                NameZh = string.IsNullOrWhiteSpace(seed.NameZh) ? null : seed.NameZh,
                 Category = seed.Category ?? "",
                 Act = seed.Act ?? "",
                 Description = seed.Description ?? "",
@@ -75,6 +84,14 @@ internal sealed partial class ProjectsValidator(string file, List<string> errors
         }
 
         return result;
+    }
+
+    private void CheckName(string entry, string field, string? name)
+    {
+        if (name is { Length: > ProjectLimits.Name })
+        {
+            errors.Add($"{entry}: field '{field}' is {name.Length} characters long; at most {ProjectLimits.Name} are allowed.");
+        }
     }
 
     private void ReadFirstPublic(string entry, SeedDate? seed, Project project)

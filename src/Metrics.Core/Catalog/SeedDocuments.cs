@@ -8,6 +8,7 @@ internal sealed record ProjectsDocument(List<SeedProject?>? Projects);
 internal sealed record SeedProject(
     string? Id,
     string? Name,
+    string? NameZh,
     string? Category,
     string? Act,
     string? Description,
@@ -26,7 +27,9 @@ internal sealed record SeedMilestone(
     string? Date,
     string? Precision,
     string? Title,
+    string? TitleZh,
     string? Description,
+    string? DescriptionZh,
     string? Act,
     List<string?>? Projects,
     bool? InEssay,

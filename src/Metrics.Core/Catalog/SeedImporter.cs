@@ -70,6 +70,7 @@ public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImport
         }
 
         project.Name = seed.Name;
+        project.NameZh = seed.NameZh;
         project.Category = seed.Category;
         project.Act = seed.Act;
         project.Description = seed.Description;
@@ -115,6 +116,8 @@ public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImport
         milestone.Precision = seed.Precision;
         milestone.Title = seed.Title;
         milestone.Description = seed.Description;
+        milestone.TitleZh = seed.TitleZh;
+        milestone.DescriptionZh = seed.DescriptionZh;
         milestone.Act = seed.Act;
         milestone.InEssay = seed.InEssay;
         milestone.Approximate = seed.Approximate;

@@ -54,21 +54,9 @@ public static class ChartGeometry
     public static double Transform(double y, ChartScale scale) =>
         scale == ChartScale.Log ? (y > 0 ? Math.Log10(y) : double.NaN) : y;
 
-    /// <summary>Compact numbers for axis ticks: 950, 12k, 1.5M.</summary>
-    public static string Compact(double value) => Math.Abs(value) switch
-    {
-        >= 1e9 => (value / 1e9).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "B",
-        >= 1e6 => (value / 1e6).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "M",
-        >= 1e3 => (value / 1e3).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "k",
-        _ => value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
-    };
+    /// <summary>Compact numbers for axis ticks in English: 950, 12k, 1.5M (<see cref="ChartLocale"/> for Chinese).</summary>
+    public static string Compact(double value) => ChartLocale.Compact(value, ChartLocale.English);
 
     /// <summary>ISO-style date ticks: a year's first day reads "2020", a month's "2020-03", any other day "2020-03-15".</summary>
-    public static string DateLabel(DateTime date) => date switch
-    {
-        { TimeOfDay.Ticks: > 0 } => "", // the data is daily: a tick between two days says nothing
-        { Month: 1, Day: 1, Hour: 0 } => date.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
-        { Day: 1, Hour: 0 } => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-        _ => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public static string DateLabel(DateTime date) => ChartLocale.DateLabel(date, ChartLocale.English);
 }

@@ -14,12 +14,13 @@ public sealed record ContributorRow(
     string Project, string Forge, string Repository, string Login, string Name, bool Anonymous, bool Bot, long Contributions,
     DateOnly FirstSeen, DateOnly? FirstContributionWeek, bool Simulated = false);
 
-public sealed class ContributorRowMap : ICsvRowMap<ContributorRow>
+/// <remarks><c>project_name</c>, in the export's language, comes last (see <see cref="TidyRowMap"/>).</remarks>
+public sealed class ContributorRowMap(ProjectNames names) : ICsvRowMap<ContributorRow>
 {
-    public static readonly ContributorRowMap Instance = new();
+    public static readonly ContributorRowMap Instance = new(ProjectNames.None);
 
     public IReadOnlyList<string> Header { get; } =
-        ["project", "forge", "repository", "login", "name", "anonymous", "bot", "contributions", "first_seen", "first_contribution_week", "simulated"];
+        ["project", "forge", "repository", "login", "name", "anonymous", "bot", "contributions", "first_seen", "first_contribution_week", "simulated", "project_name"];
 
     public void Write(CsvWriter writer, ContributorRow row)
     {
@@ -34,6 +35,7 @@ public sealed class ContributorRowMap : ICsvRowMap<ContributorRow>
         writer.WriteDate(row.FirstSeen);
         writer.WriteDate(row.FirstContributionWeek);
         writer.WriteBool(row.Simulated);
+        writer.WriteField(names.Of(row.Project));
     }
 }
 

@@ -30,9 +30,9 @@ public static class CsvExport
     public static async Task<long> WriteAsync<T>(
         Stream stream, ICsvRowMap<T> map, IAsyncEnumerable<T> rows, bool byteOrderMark, CancellationToken cancellationToken)
     {
-        if (TidyCsvWriter.Handles(map) && rows is IAsyncEnumerable<TidyRow> tidy)
+        if (TidyCsvWriter.Handles(map) && map is TidyRowMap tidyMap && rows is IAsyncEnumerable<TidyRow> tidy)
         {
-            return await TidyCsvWriter.WriteAsync(stream, tidy, byteOrderMark, cancellationToken);
+            return await TidyCsvWriter.WriteAsync(stream, tidyMap, tidy, byteOrderMark, cancellationToken);
         }
 
         await using var writer = CsvWriter.Create(stream, Options(byteOrderMark), leaveOpen: true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Metrics.Core.Mirrors;
 using Metrics.Core.Storage;
 
@@ -9,15 +10,30 @@ public sealed class DatasetExporter(MetricsDbContext db, MirrorComparison mirror
     public static bool IsKnown(string dataset) => Datasets.All.Contains(dataset);
 
     /// <returns>The number of data rows written.</returns>
-    public Task<long> WriteAsync(string dataset, ExportFilter filter, Stream stream, bool byteOrderMark, CancellationToken cancellationToken) => dataset switch
+    public Task<long> WriteAsync(string dataset, ExportFilter filter, Stream stream, bool byteOrderMark, CancellationToken cancellationToken) =>
+        WriteAsync(dataset, filter, ExportLanguage.English, stream, byteOrderMark, cancellationToken);
+
+    /// <summary>The same, with text cells (project names, milestone titles and descriptions) in <paramref name="language"/>.</summary>
+    public async Task<long> WriteAsync(
+        string dataset, ExportFilter filter, CultureInfo language, Stream stream, bool byteOrderMark, CancellationToken cancellationToken)
     {
-        Datasets.Stars => CsvExport.WriteAsync(stream, TidyRowMap.Instance, StarRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
-        Datasets.Snapshots => CsvExport.WriteAsync(stream, TidyRowMap.Instance, SnapshotRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
-        Datasets.Releases => CsvExport.WriteAsync(stream, ReleaseRowMap.Instance, ReleaseRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
-        Datasets.Contributors => CsvExport.WriteAsync(stream, ContributorRowMap.Instance, ContributorRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
-        Datasets.Milestones => CsvExport.WriteAsync(stream, MilestoneRowMap.Instance, MilestoneRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
-        Datasets.Mirrors => CsvExport.WriteAsync(stream, TidyRowMap.Instance, MirrorRows.ReadAsync(db, mirrors, filter, cancellationToken), byteOrderMark, cancellationToken),
-        Datasets.ContributorGrowth => CsvExport.WriteAsync(stream, TidyRowMap.Instance, ContributorGrowthRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
-        _ => throw new ArgumentException($"Unknown dataset '{dataset}'. Known: {string.Join(", ", Datasets.All)}.", nameof(dataset)),
-    };
+        if (!IsKnown(dataset))
+        {
+            throw new ArgumentException($"Unknown dataset '{dataset}'. Known: {string.Join(", ", Datasets.All)}.", nameof(dataset));
+        }
+
+        var names = dataset == Datasets.Milestones ? ProjectNames.None : await ProjectNames.LoadAsync(db, language, cancellationToken);
+        var tidy = new TidyRowMap(names);
+        return await (dataset switch
+        {
+            Datasets.Stars => CsvExport.WriteAsync(stream, tidy, StarRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.Snapshots => CsvExport.WriteAsync(stream, tidy, SnapshotRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.Releases => CsvExport.WriteAsync(stream, new ReleaseRowMap(names), ReleaseRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.Contributors => CsvExport.WriteAsync(stream, new ContributorRowMap(names), ContributorRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.Milestones => CsvExport.WriteAsync(stream, MilestoneRowMap.Instance, MilestoneRows.ReadAsync(db, filter, language, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.Mirrors => CsvExport.WriteAsync(stream, tidy, MirrorRows.ReadAsync(db, mirrors, filter, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.ContributorGrowth => CsvExport.WriteAsync(stream, tidy, ContributorGrowthRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
+            _ => throw new System.Diagnostics.UnreachableException(dataset),
+        });
+    }
 }

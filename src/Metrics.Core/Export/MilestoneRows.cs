@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
 using Metrics.Core.Catalog;
@@ -39,7 +40,9 @@ public sealed class MilestoneRowMap : ICsvRowMap<MilestoneRow>
 
 internal static class MilestoneRows
 {
-    public static async IAsyncEnumerable<MilestoneRow> ReadAsync(MetricsDbContext db, ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Title and description in <paramref name="language"/> where the milestone has them, else in English.</summary>
+    public static async IAsyncEnumerable<MilestoneRow> ReadAsync(
+        MetricsDbContext db, ExportFilter filter, CultureInfo language, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var milestones = await db.Milestones.AsNoTracking().Include(m => m.Projects).OrderBy(m => m.Date).ThenBy(m => m.Id).ToListAsync(cancellationToken);
         foreach (var m in milestones)
@@ -53,7 +56,8 @@ internal static class MilestoneRows
             }
 
             yield return new MilestoneRow(PartialDate.Format(m.Date, m.Precision), m.Precision.ToString().ToLowerInvariant(), m.Date, end,
-                m.Act, m.Id, m.Title, m.Description, string.Join(';', projects), m.InEssay, m.UserAdded);
+                m.Act, m.Id, CatalogText.Pick(language, m.Title, m.TitleZh), CatalogText.Pick(language, m.Description, m.DescriptionZh),
+                string.Join(';', projects), m.InEssay, m.UserAdded);
         }
 
         await Task.CompletedTask;

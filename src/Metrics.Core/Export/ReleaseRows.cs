@@ -10,12 +10,13 @@ public sealed record ReleaseRow(
     DateOnly? Date, string Project, string Forge, string Repository, string Tag, string? Name, bool Prerelease, bool IsRelease,
     DateTime? PublishedAt, long? Downloads, bool Simulated = false);
 
-public sealed class ReleaseRowMap : ICsvRowMap<ReleaseRow>
+/// <remarks><c>project_name</c>, in the export's language, comes last (see <see cref="TidyRowMap"/>).</remarks>
+public sealed class ReleaseRowMap(ProjectNames names) : ICsvRowMap<ReleaseRow>
 {
-    public static readonly ReleaseRowMap Instance = new();
+    public static readonly ReleaseRowMap Instance = new(ProjectNames.None);
 
     public IReadOnlyList<string> Header { get; } =
-        ["date", "project", "forge", "repository", "tag", "name", "prerelease", "is_release", "published_at", "downloads", "simulated"];
+        ["date", "project", "forge", "repository", "tag", "name", "prerelease", "is_release", "published_at", "downloads", "simulated", "project_name"];
 
     public void Write(CsvWriter writer, ReleaseRow row)
     {
@@ -30,6 +31,7 @@ public sealed class ReleaseRowMap : ICsvRowMap<ReleaseRow>
         writer.WriteTime(row.PublishedAt);
         writer.WriteNumber(row.Downloads);
         writer.WriteBool(row.Simulated);
+        writer.WriteField(names.Of(row.Project));
     }
 }
 

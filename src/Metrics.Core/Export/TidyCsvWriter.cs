@@ -17,25 +17,31 @@ internal sealed class TidyCsvWriter
     private const int MaxCached = 16_384;
 
     /// <summary>The columns written here; the fast path applies only while <see cref="TidyRowMap"/> writes the same ones.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated"];
+    public static IReadOnlyList<string> Columns { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated", "project_name"];
 
     private readonly Dictionary<string, byte[]> _escaped = new(ReferenceEqualityComparer.Instance!);
     private readonly byte[] _newline;
     private readonly MemoryStream _scratch = new();
 
-    private TidyCsvWriter() => _newline = Record("x")[1..];
+    private readonly ProjectNames _names;
+
+    private TidyCsvWriter(ProjectNames names)
+    {
+        _names = names;
+        _newline = Record("x")[1..];
+    }
 
     public static bool Handles<T>(ICsvRowMap<T> map) => map is TidyRowMap tidy && tidy.Header.SequenceEqual(Columns);
 
-    public static async Task<long> WriteAsync(Stream stream, IAsyncEnumerable<TidyRow> rows, bool byteOrderMark, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync(Stream stream, TidyRowMap map, IAsyncEnumerable<TidyRow> rows, bool byteOrderMark, CancellationToken cancellationToken)
     {
         await using (var header = CsvWriter.Create(stream, CsvExport.Options(byteOrderMark), leaveOpen: true))
         {
-            header.WriteHeader([.. TidyRowMap.Instance.Header]);
+            header.WriteHeader([.. map.Header]);
             await header.FlushAsync(cancellationToken);
         }
 
-        var writer = new TidyCsvWriter();
+        var writer = new TidyCsvWriter(map.Names);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -77,6 +83,7 @@ internal sealed class TidyCsvWriter
         at += written;
         at = Field(span, at, row.Source);
         at = Field(span, at, row.Simulated ? "true" : "false");
+        at = Field(span, at, _names.Of(row.Project));
         _newline.CopyTo(span[at..]);
         return at + _newline.Length;
     }

@@ -6,11 +6,17 @@ namespace Metrics.Core.Export;
 /// <remarks><see cref="Simulated"/>: the number came from the fake forge, so a file that leaves the dashboard still says so.</remarks>
 public sealed record TidyRow(DateOnly Date, string Project, string Forge, string Repository, string Metric, double Value, string Source, bool Simulated = false);
 
-public sealed class TidyRowMap : ICsvRowMap<TidyRow>
+/// <remarks>
+/// <c>project_name</c> is the project's name in the export's language; it comes last so that scripts reading the
+/// columns by position before it was added still read the same ones.
+/// </remarks>
+public sealed class TidyRowMap(ProjectNames names) : ICsvRowMap<TidyRow>
 {
-    public static readonly TidyRowMap Instance = new();
+    public static readonly TidyRowMap Instance = new(ProjectNames.None);
 
-    public IReadOnlyList<string> Header { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated"];
+    public ProjectNames Names { get; } = names;
+
+    public IReadOnlyList<string> Header { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated", "project_name"];
 
     public void Write(CsvWriter writer, TidyRow row)
     {
@@ -22,5 +28,6 @@ public sealed class TidyRowMap : ICsvRowMap<TidyRow>
         writer.WriteNumber(row.Value);
         writer.WriteField(row.Source);
         writer.WriteBool(row.Simulated);
+        writer.WriteField(Names.Of(row.Project));
     }
 }

@@ -64,8 +64,9 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
 
     private static MilestoneEditResult? Refusal(Milestone? milestone, string id) => milestone switch
     {
-        null => MilestoneEditResult.Failed($"There is no milestone '{id}'."),
-        { UserAdded: false } => MilestoneEditResult.Failed($"'{milestone.Title}' is one of the essay's milestones; only milestones added by users can be changed."),
+        null => MilestoneEditResult.Failed(new MilestoneProblem("There is no milestone '{0}'.", id)),
+        { UserAdded: false } => MilestoneEditResult.Failed(new MilestoneProblem(
+            "'{0}' is one of the essay's milestones; only milestones added by users can be changed.", CatalogText.Pick(milestone.Title, milestone.TitleZh))),
         _ => null,
     };
 
@@ -76,6 +77,8 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
         milestone.Precision = input.Precision;
         milestone.Act = input.Act.Trim();
         milestone.Description = input.Description.Trim();
+        milestone.TitleZh = Optional(input.TitleZh);
+        milestone.DescriptionZh = Optional(input.DescriptionZh);
         var wanted = input.ProjectIds.Distinct().ToHashSet();
         milestone.Projects.RemoveAll(p => !wanted.Contains(p.ProjectId));
         foreach (var projectId in wanted.Where(p => milestone.Projects.All(x => x.ProjectId != p)))
@@ -84,35 +87,53 @@ public sealed partial class MilestoneEditor(MetricsDbContext db)
         }
     }
 
-    private async Task<(DateOnly Date, List<string> Errors)> ValidateAsync(MilestoneInput input, CancellationToken cancellationToken)
+    private async Task<(DateOnly Date, List<MilestoneProblem> Errors)> ValidateAsync(MilestoneInput input, CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
+        var errors = new List<MilestoneProblem>();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Trim().Length > MilestoneLimits.Title)
         {
-            errors.Add($"A title is required (at most {MilestoneLimits.Title} characters).");
+            errors.Add(new("A title is required (at most {0} characters).", MilestoneLimits.Title));
         }
 
         if (input.Description.Trim().Length is var length && length > MilestoneLimits.Description)
         {
-            errors.Add($"The description is {length} characters long; at most {MilestoneLimits.Description} are allowed.");
+            errors.Add(new("The description is {0} characters long; at most {1} are allowed.", length, MilestoneLimits.Description));
+        }
+
+        if (Optional(input.TitleZh) is { Length: var titleZh } && titleZh > MilestoneLimits.Title)
+        {
+            errors.Add(new("The Chinese title is {0} characters long; at most {1} are allowed.", titleZh, MilestoneLimits.Title));
+        }
+
+        if (Optional(input.DescriptionZh) is { Length: var descriptionZh } && descriptionZh > MilestoneLimits.Description)
+        {
+            errors.Add(new("The Chinese description is {0} characters long; at most {1} are allowed.", descriptionZh, MilestoneLimits.Description));
         }
 
         var date = PartialDate.Parse(input.Date?.Trim(), input.Precision, out var dateError);
         if (dateError is not null)
         {
-            errors.Add($"Date: {dateError}.");
+            // One sentence per precision, so that the precision's name is translated with it.
+            errors.Add(new(input.Precision switch
+            {
+                DatePrecision.Year => "Date: '{0}' is not a valid date for precision 'year' (expected YYYY).",
+                DatePrecision.Month => "Date: '{0}' is not a valid date for precision 'month' (expected YYYY-MM).",
+                _ => "Date: '{0}' is not a valid date for precision 'day' (expected YYYY-MM-DD).",
+            }, input.Date?.Trim() ?? ""));
         }
 
         if (!Acts.Contains(input.Act.Trim()))
         {
-            errors.Add("Act must be empty or one of I, II, III, IV, V, VI.");
+            errors.Add(new("Act must be empty or one of I, II, III, IV, V, VI."));
         }
 
         var ids = input.ProjectIds.Distinct().ToList();
         var known = await db.Projects.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        errors.AddRange(ids.Except(known).Select(id => $"There is no project '{id}'."));
+        errors.AddRange(ids.Except(known).Select(id => new MilestoneProblem("There is no project '{0}'.", id)));
         return (date ?? default, errors);
     }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string NewId(string title, DateOnly date)
     {

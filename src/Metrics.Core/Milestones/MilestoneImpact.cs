@@ -27,7 +27,7 @@ public sealed class MilestoneImpact(MetricsDbContext db)
         milestones = [.. milestones.Where(m => act is null || m.Act == act)];
         var projectIds = milestones.SelectMany(m => m.ProjectIds).Distinct().ToList();
         var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id) && p.Tracked)
-            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+            .ToDictionaryAsync(p => p.Id, p => CatalogText.Pick(p.Name, p.NameZh), cancellationToken);
         var gains = await StarDays.LoadAsync(db, [.. projects.Keys], cancellationToken);
 
         var rows = new List<ImpactRow>();

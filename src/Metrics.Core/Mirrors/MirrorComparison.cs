@@ -1,3 +1,4 @@
+using Metrics.Core.Catalog;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed class MirrorComparison(MetricsDbContext db, IOptions<MirrorOptions
             await ReleasesAsync(first.Id, cancellationToken),
             await ReleasesAsync(second.Id, cancellationToken));
         return new MirrorComparisonResult(
-            project.Id, project.Name, firstSide, secondSide, stars, both, missingOnSecond, missingOnFirst,
+            project.Id, CatalogText.Pick(project.Name, project.NameZh), firstSide, secondSide, stars, both, missingOnSecond, missingOnFirst,
             new SyncLag(first.Forge, firstSide.PushedAt, second.Forge, secondSide.PushedAt, options.Value.StaleAfterDays));
     }
 

@@ -1,3 +1,4 @@
+using Metrics.Core.Catalog;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,9 @@ public static class MirrorProjects
         var rows = await db.Repositories.AsNoTracking()
             .Where(r => r.Tracked && r.Project!.Tracked && r.Kind == RepositoryKind.Repository
                 && (r.Role == RepositoryRole.Primary || r.Role == RepositoryRole.Mirror))
-            .Select(r => new { r.ProjectId, ProjectName = r.Project!.Name, r.Forge })
+            .Select(r => new { r.ProjectId, r.Project!.Name, r.Project.NameZh, r.Forge })
             .ToListAsync(cancellationToken);
-        return [.. rows.GroupBy(r => (r.ProjectId, r.ProjectName))
+        return [.. rows.GroupBy(r => (r.ProjectId, ProjectName: CatalogText.Pick(r.Name, r.NameZh)))
             .Select(g => (g.Key.ProjectId, g.Key.ProjectName, Forges: (IReadOnlyList<Forge>)[.. g.Select(r => r.Forge).Distinct().Order()]))
             .Where(p => p.Forges.Count >= 2)
             .OrderBy(p => p.ProjectName, StringComparer.Ordinal)];

@@ -1,3 +1,4 @@
+using Metrics.Core.Catalog;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<OverviewProject>> ProjectsAsync(CancellationToken cancellationToken)
     {
         var projects = (await db.Projects.AsNoTracking().Where(p => p.Tracked)
-            .Select(p => new { p.Id, p.Name, p.Category, p.Act }).ToListAsync(cancellationToken))
+            .Select(p => new { p.Id, p.Name, p.NameZh, p.Category, p.Act }).ToListAsync(cancellationToken))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var repositories = await new SeriesQueries(db).RepositoriesAsync([.. projects.Select(p => p.Id)], [], cancellationToken);
         var ids = repositories.Select(r => r.Id).ToList();
@@ -50,7 +51,7 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
         }).ToList();
         var totals = await TotalsAsync([.. projectRows.Where(p => p.Lead is not null).Select(p => p.Lead!)], recent, cancellationToken);
 
-        return [.. projectRows.Select(p => new OverviewProject(p.Project.Id, p.Project.Name, p.Project.Category, p.Project.Act, p.Rows,
+        return [.. projectRows.Select(p => new OverviewProject(p.Project.Id, CatalogText.Pick(p.Project.Name, p.Project.NameZh), p.Project.Category, p.Project.Act, p.Rows,
             p.Lead is null ? [] : (recent.GetValueOrDefault(p.Lead.Repository.Id) ?? new RecentStars(SeriesSources.GitHubStarHistory)).WeeklyCumulative(totals[p.Lead.Repository.Id]),
             p.Collected))];
     }

@@ -292,6 +292,9 @@ namespace Metrics.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasColumnType("text");
+
                     b.Property<bool>("InEssay")
                         .HasColumnType("boolean");
 
@@ -302,6 +305,10 @@ namespace Metrics.Storage.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
@@ -359,6 +366,10 @@ namespace Metrics.Storage.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

@@ -283,6 +283,9 @@ namespace Metrics.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InEssay")
                         .HasColumnType("INTEGER");
 
@@ -293,6 +296,10 @@ namespace Metrics.Storage.Sqlite.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -350,6 +357,10 @@ namespace Metrics.Storage.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

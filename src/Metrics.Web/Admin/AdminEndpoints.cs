@@ -5,6 +5,7 @@ using Metrics.Web.Collection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Metrics.Web.Admin;
@@ -25,12 +26,12 @@ internal static class AdminEndpoints
         });
 
         var admin = app.MapGroup("/admin").RequireAuthorization(AdminRequirement.Policy);
-        admin.MapPost("/milestones", async ([FromForm] MilestoneForm form, MilestoneEditor editor, CancellationToken ct) =>
-            Back("/milestones", await editor.AddAsync(form.ToInput(), ct), "added"));
-        admin.MapPost("/milestones/{id}", async (string id, [FromForm] MilestoneForm form, MilestoneEditor editor, CancellationToken ct) =>
-            Back("/milestones", await editor.UpdateAsync(id, form.ToInput(), ct), "saved"));
-        admin.MapPost("/milestones/{id}/delete", async (string id, [FromForm] string? confirm, MilestoneEditor editor, CancellationToken ct) =>
-            Back("/milestones", await editor.DeleteAsync(id, ct), "deleted"));
+        admin.MapPost("/milestones", async ([FromForm] MilestoneForm form, MilestoneEditor editor, IStringLocalizerFactory text, CancellationToken ct) =>
+            Back("/milestones", await editor.AddAsync(form.ToInput(), ct), "added", text));
+        admin.MapPost("/milestones/{id}", async (string id, [FromForm] MilestoneForm form, MilestoneEditor editor, IStringLocalizerFactory text, CancellationToken ct) =>
+            Back("/milestones", await editor.UpdateAsync(id, form.ToInput(), ct), "saved", text));
+        admin.MapPost("/milestones/{id}/delete", async (string id, [FromForm] string? confirm, MilestoneEditor editor, IStringLocalizerFactory text, CancellationToken ct) =>
+            Back("/milestones", await editor.DeleteAsync(id, ct), "deleted", text));
         admin.MapPost("/collect", async ([FromForm] string? project, ICollectionTrigger trigger, CancellationToken ct) =>
         {
             var started = await trigger.TriggerAsync(new CollectionRequest(string.IsNullOrEmpty(project) ? [] : [project]), ct);
@@ -85,9 +86,18 @@ internal static class AdminEndpoints
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
 
-    private static IResult Back(string page, MilestoneEditResult result, string done) => Results.LocalRedirect(result.Succeeded
-        ? $"{page}?notice={done}#milestone-{Uri.EscapeDataString(result.MilestoneId!)}"
-        : $"{page}?error={Uri.EscapeDataString(string.Join(" ", result.Errors))}");
+    /// <summary>Back to the page, with the problems in the language of the request (the page shows the text it is given).</summary>
+    private static IResult Back(string page, MilestoneEditResult result, string done, IStringLocalizerFactory text)
+    {
+        if (result.Succeeded)
+        {
+            return Results.LocalRedirect($"{page}?notice={done}#milestone-{Uri.EscapeDataString(result.MilestoneId!)}");
+        }
+
+        var localizer = text.Create(typeof(AdminEndpoints));
+        var errors = result.Problems.Select(p => localizer[p.Format, p.Arguments].Value);
+        return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(string.Join(" ", errors))}");
+    }
 }
 
 /// <summary>The milestone form's fields, as posted.</summary>
@@ -99,6 +109,8 @@ internal sealed class MilestoneForm
     public string? Act { get; set; }
     public string? Description { get; set; }
     public string[]? Projects { get; set; }
+    public string? TitleZh { get; set; }
+    public string? DescriptionZh { get; set; }
 
-    public MilestoneInput ToInput() => new(Title, Date, Precision, Act ?? "", Description ?? "", Projects ?? []);
+    public MilestoneInput ToInput() => new(Title, Date, Precision, Act ?? "", Description ?? "", Projects ?? [], TitleZh, DescriptionZh);
 }

@@ -1,5 +1,6 @@
 using Metrics.Core.Charts;
 using Metrics.Core.Export;
+using Metrics.Core.Localization;
 using Metrics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -29,13 +30,14 @@ internal static class ChartEndpoints
 
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
-                return BadRequest(problems);
+                return BadRequest(problems, http);
             }
 
             // Embedded images are asked for again and again: the data changes only when a collection ends.
             var etag = await ETagAsync(http, ct);
             http.Response.Headers.CacheControl = "public, max-age=3600";
             http.Response.Headers.ETag = etag;
+            http.Response.Headers.Vary = "Accept-Language, Cookie";
             if (http.Request.Headers.IfNoneMatch.Contains(etag))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -65,7 +67,7 @@ internal static class ChartEndpoints
 
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
-                return BadRequest(problems);
+                return BadRequest(problems, http);
             }
 
             if (await BuildAsync(name, http, ct) is not { } chart)
@@ -73,15 +75,27 @@ internal static class ChartEndpoints
                 return Results.NotFound();
             }
 
+            // Text cells in the language asked for by lang=, English otherwise (never the browser's): see ExportLanguage.
+            var lang = http.Request.Query["lang"].FirstOrDefault();
+            if (!ExportLanguage.TryParse(lang, out var language))
+            {
+                return BadRequest([new QueryProblem("lang", new Phrase("Parameter '{0}' takes {1}, not '{2}'.", "lang", string.Join(" or ", ExportLanguage.Known), lang))], http);
+            }
+
+            var names = await ProjectNames.LoadAsync(http.RequestServices.GetRequiredService<MetricsDbContext>(), language, ct);
             var bom = QueryValues.From(http.Request.Query).Flag("bom");
-            return Results.Stream(stream => CsvExport.WriteAsync(stream, TidyRowMap.Instance, chart.Rows, bom, ct),
+            return Results.Stream(stream => CsvExport.WriteAsync(stream, new TidyRowMap(names), chart.Rows, bom, ct),
                 CsvExport.ContentType, $"{chart.FileStem}.csv");
         });
         return app;
     }
 
-    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems) =>
-        Results.Text("Bad request: " + string.Join("; ", problems.Select(p => p.ToString())) + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems, HttpContext http)
+    {
+        var phrases = http.RequestServices.GetRequiredService<Localization.Phrases>();
+        var text = phrases["Bad request: {0}", string.Join("; ", problems.Select(p => $"{p.Parameter}: {phrases.Text(p.Message)}"))];
+        return Results.Text(text + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    }
 
     private static async Task<IReadOnlyList<QueryProblem>> ProblemsAsync(string name, HttpContext http, CancellationToken ct)
     {
@@ -90,13 +104,14 @@ internal static class ChartEndpoints
         return ChartQueryCheck.Problems(query, known);
     }
 
-    /// <summary>The query, the end of the last collection and the milestones' count: what the picture depends on.</summary>
+    /// <summary>The language, the query, the end of the last collection and the milestones' count: what the picture depends on.</summary>
     private static async Task<string> ETagAsync(HttpContext http, CancellationToken ct)
     {
         var db = http.RequestServices.GetRequiredService<MetricsDbContext>();
         var collected = await db.CollectionRuns.MaxAsync(r => r.FinishedAt, ct);
         var milestones = await db.Milestones.CountAsync(ct);
-        var key = $"{RendererVersion}|{http.Request.Path}{http.Request.QueryString}|{collected?.Ticks}|{milestones}";
+        // The language too: without lang= in the URL the cookie or Accept-Language chose it, and the words differ.
+        var key = $"{RendererVersion}|{Localization.SiteCultures.Current}|{http.Request.Path}{http.Request.QueryString}|{collected?.Ticks}|{milestones}";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
         return $"\"{Convert.ToHexString(hash, 0, 12)}\"";
     }

@@ -3,8 +3,8 @@ using Metrics.Core.Export;
 namespace Metrics.Web.Export;
 
 /// <summary>
-/// <c>GET /export/{dataset}.csv?project=ID&amp;project=ID&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD&amp;bom=1</c>: a whole dataset,
-/// streamed row by row (the response starts before the query ends, and memory stays flat).
+/// <c>GET /export/{dataset}.csv?project=ID&amp;project=ID&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD&amp;bom=1&amp;lang=zh-CN</c>: a whole
+/// dataset, streamed row by row (the response starts before the query ends, and memory stays flat).
 /// </summary>
 internal static class ExportEndpoints
 {
@@ -26,7 +26,7 @@ internal static class ExportEndpoints
 
             var filter = query.Filter;
             var stem = filter.ProjectIds.Count == 1 ? $"{dataset}-{filter.ProjectIds[0]}" : dataset;
-            return Results.Stream(stream => exporter.WriteAsync(dataset, filter, stream, query.ByteOrderMark, ct), CsvExport.ContentType, $"{stem}.csv");
+            return Results.Stream(stream => exporter.WriteAsync(dataset, filter, query.Language, stream, query.ByteOrderMark, ct), CsvExport.ContentType, $"{stem}.csv");
         });
         return app;
     }

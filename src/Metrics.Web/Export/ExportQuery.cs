@@ -8,9 +8,9 @@ namespace Metrics.Web.Export;
 /// A dataset export's query, checked strictly: a typo must not quietly export everything (an unreadable date used to
 /// mean "no limit"), so an unknown parameter, an invalid date or a reversed range is refused, naming the parameter.
 /// </summary>
-internal sealed record ExportQuery(ExportFilter Filter, bool ByteOrderMark)
+internal sealed record ExportQuery(ExportFilter Filter, bool ByteOrderMark, CultureInfo Language)
 {
-    public static readonly IReadOnlyList<string> Parameters = ["project", "from", "to", "bom"];
+    public static readonly IReadOnlyList<string> Parameters = ["project", "from", "to", "bom", "lang"];
 
     /// <returns>The query, or the problem (with the parameter it is about).</returns>
     public static (ExportQuery? Query, string? Parameter, string? Problem) Parse(IQueryCollection query)
@@ -40,7 +40,13 @@ internal sealed record ExportQuery(ExportFilter Filter, bool ByteOrderMark)
             return (null, "bom", $"Parameter 'bom' takes 1 or 0, not '{bom}'.");
         }
 
-        return (new ExportQuery(new ExportFilter(projects, from, to), bom is "1" or "true"), null, null);
+        var lang = Values(query, "lang").FirstOrDefault();
+        if (!ExportLanguage.TryParse(lang, out var language))
+        {
+            return (null, "lang", ExportLanguage.Problem("lang", lang));
+        }
+
+        return (new ExportQuery(new ExportFilter(projects, from, to), bom is "1" or "true", language), null, null);
     }
 
     private static IEnumerable<string> Values(IQueryCollection query, string key) =>

@@ -6,6 +6,7 @@ using Metrics.Web.Components;
 using Metrics.Web.Dashboard;
 using Metrics.Web.Export;
 using Metrics.Web.Health;
+using Metrics.Web.Localization;
 
 namespace Metrics.Web.Startup;
 
@@ -14,6 +15,7 @@ internal static class WebExtensions
     public static WebApplicationBuilder AddMetricsWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        builder.Services.AddMetricsLocalization();
         builder.Services.AddProblemDetails();
         builder.Services.AddAdmin();
         builder.Services.AddDashboard();
@@ -32,6 +34,8 @@ internal static class WebExtensions
         {
             app.UseWhen(LocalRequest.IsLocal, local => local.UseDeveloperExceptionPage());
         }
+
+        app.UseMetricsLocalization();
 
         // Only for pages fetched by a browser: re-running a refused form post would read its form a second time.
         app.UseWhen(http => HttpMethods.IsGet(http.Request.Method), get => get.UseStatusCodePagesWithReExecute("/not-found"));

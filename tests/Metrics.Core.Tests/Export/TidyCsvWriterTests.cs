@@ -23,12 +23,17 @@ public sealed class TidyCsvWriterTests
         var rows = texts.SelectMany((t, i) => values.Select((v, j) => new TidyRow(day.AddDays(i * 10 + j), t, texts[(i + 1) % texts.Length],
             texts[(i + 2) % texts.Length], t, v, texts[(i + 3) % texts.Length]))).ToList();
 
-        var fast = await WriteAsync(TidyRowMap.Instance, rows, byteOrderMark);
-        var general = await WriteAsync(new General(), rows, byteOrderMark);
+        // Project names in both languages, one that looks like a formula, and ids with no name (an empty cell).
+        var names = new ProjectNames(new Dictionary<string, string> { ["tidb"] = "TiDB", ["开源中国/鸿蒙"] = "开源鸿蒙", ["a,b"] = "=cmd", ["+1"] = "名称, \"引号\"" });
+        var map = new TidyRowMap(names);
+        var fast = await WriteAsync(map, rows, byteOrderMark);
+        var general = await WriteAsync(new General(map), rows, byteOrderMark);
 
         Assert.Equal(Encoding.UTF8.GetString(general), Encoding.UTF8.GetString(fast));
         Assert.Equal(general, fast);
         Assert.Contains("'=HYPERLINK", Encoding.UTF8.GetString(fast), StringComparison.Ordinal);
+        Assert.Contains(",开源鸿蒙\r\n", Encoding.UTF8.GetString(fast), StringComparison.Ordinal);
+        Assert.Contains("'=cmd", Encoding.UTF8.GetString(fast), StringComparison.Ordinal);
     }
 
     private static async Task<byte[]> WriteAsync(ICsvRowMap<TidyRow> map, List<TidyRow> rows, bool byteOrderMark)
@@ -40,10 +45,10 @@ public sealed class TidyCsvWriterTests
     }
 
     /// <summary>The same columns through CsvHelper, which the fast path does not recognise.</summary>
-    private sealed class General : ICsvRowMap<TidyRow>
+    private sealed class General(TidyRowMap map) : ICsvRowMap<TidyRow>
     {
-        public IReadOnlyList<string> Header => TidyRowMap.Instance.Header;
+        public IReadOnlyList<string> Header => map.Header;
 
-        public void Write(CsvWriter writer, TidyRow row) => TidyRowMap.Instance.Write(writer, row);
+        public void Write(CsvWriter writer, TidyRow row) => map.Write(writer, row);
     }
 }

@@ -111,11 +111,11 @@ public sealed class GitHistoryCollectionTests
 
         var lines = Encoding.UTF8.GetString(stream.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("date,project,forge,repository,metric,value,source,simulated", lines[0]);
-        Assert.Contains("2024-04-05,fake,gitee,fake-mirrored/engine,contributors,5,git-history,true", lines);
-        Assert.Contains("2024-04-02,fake,github,fake-mirrored/engine,contributors,5,git-history,true", lines);
-        Assert.Contains(lines, l => l.StartsWith("2024-04-05,fake,all,", StringComparison.Ordinal) && l.EndsWith(",contributors,6,git-history,true", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("2024-01-10,fake,all,", StringComparison.Ordinal) && l.EndsWith(",commits,2,git-history,true", StringComparison.Ordinal));
+        Assert.Equal("date,project,forge,repository,metric,value,source,simulated,project_name", lines[0]);
+        Assert.Contains("2024-04-05,fake,gitee,fake-mirrored/engine,contributors,5,git-history,true,Fake world", lines);
+        Assert.Contains("2024-04-02,fake,github,fake-mirrored/engine,contributors,5,git-history,true,Fake world", lines);
+        Assert.Contains(lines, l => l.StartsWith("2024-04-05,fake,all,", StringComparison.Ordinal) && l.EndsWith(",contributors,6,git-history,true,Fake world", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("2024-01-10,fake,all,", StringComparison.Ordinal) && l.EndsWith(",commits,2,git-history,true,Fake world", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains('@', StringComparison.Ordinal));
     }
 

@@ -67,4 +67,34 @@ public sealed class MilestoneEditorTests
         Assert.Contains(result.Errors, e => e.Contains("YYYY-MM-DD", StringComparison.Ordinal));
         Assert.Contains(result.Errors, e => e.Contains("no-such-project", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_user_milestone_takes_an_optional_title_and_description_in_Chinese(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.SeedAsync();
+
+        var added = await EditAsync(database, e => e.AddAsync(new MilestoneInput("TiDB 8.0 ships", "2024-03", DatePrecision.Month, "III", "GA release", ["tidb"],
+            " TiDB 8.0 发布 ", "正式版发布"), CancellationToken.None));
+        var stored = await FindAsync(database, added.MilestoneId!);
+        await EditAsync(database, e => e.UpdateAsync(added.MilestoneId!, new MilestoneInput("TiDB 8.0 ships", "2024-03", DatePrecision.Month, "III", "GA release", ["tidb"],
+            "TiDB 8.0 正式发布", " "), CancellationToken.None));
+        var edited = await FindAsync(database, added.MilestoneId!);
+        var englishOnly = await EditAsync(database, e => e.AddAsync(new MilestoneInput("Only English", "2024", DatePrecision.Year, "", "", []), CancellationToken.None));
+        var tooLong = await EditAsync(database, e => e.AddAsync(new MilestoneInput("Too long", "2024", DatePrecision.Year, "", "", [],
+            new string('题', MilestoneLimits.Title + 1), new string('述', MilestoneLimits.Description + 1)), CancellationToken.None));
+
+        Assert.Equal(("TiDB 8.0 发布", "正式版发布"), (stored!.TitleZh, stored.DescriptionZh));
+        Assert.Equal(("TiDB 8.0 ships", "GA release"), (stored.Title, stored.Description));
+        Assert.Equal(("TiDB 8.0 正式发布", null), (edited!.TitleZh, edited.DescriptionZh));
+        Assert.True(englishOnly.Succeeded);
+        Assert.Null((await FindAsync(database, englishOnly.MilestoneId!))!.TitleZh);
+        Assert.False(tooLong.Succeeded);
+        Assert.Equal(
+            [$"The Chinese title is {MilestoneLimits.Title + 1} characters long; at most {MilestoneLimits.Title} are allowed.",
+             $"The Chinese description is {MilestoneLimits.Description + 1} characters long; at most {MilestoneLimits.Description} are allowed."],
+            tooLong.Errors);
+        Assert.Equal(0, await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().Milestones.CountAsync(m => m.Title == "Too long")));
+    }
 }

@@ -5,13 +5,19 @@ using Metrics.Core.Series;
 using Metrics.Core.Storage.Entities;
 using Metrics.Web.Components.Pages;
 using Metrics.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Web.Tests.Components;
 
 /// <summary>The dashboard's building blocks, rendered alone with bUnit.</summary>
 public sealed class ComponentTests : BunitContext
 {
-    public ComponentTests() => JSInterop.Mode = JSRuntimeMode.Loose; // QuickGrid loads its script module when interactive
+    public ComponentTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose; // QuickGrid loads its script module when interactive
+        Services.AddLocalization(o => o.ResourcesPath = "Resources"); // as the app does: components take IStringLocalizer<T>
+        Services.AddSingleton<Metrics.Web.Localization.Phrases>();
+    }
 
     private static readonly SeriesRepository Tidb = new(1, "tidb", "TiDB", Forge.GitHub, RepositoryKind.Repository, "pingcap/tidb", RepositoryRole.Primary, null, false);
 

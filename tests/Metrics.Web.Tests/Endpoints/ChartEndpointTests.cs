@@ -49,11 +49,11 @@ public sealed class ChartEndpointTests(DashboardWorld world) : IClassFixture<Das
             rows.Add((reader.GetString("date"), reader.GetString("metric"), long.Parse(reader.GetString("value"), CultureInfo.InvariantCulture), reader.GetString("source")));
         }
 
-        Assert.Equal(["date", "project", "forge", "repository", "metric", "value", "source", "simulated"], reader.Headers);
+        Assert.Equal(["date", "project", "forge", "repository", "metric", "value", "source", "simulated", "project_name"], reader.Headers);
         // 2024-06-01 was not collected: it is missing, not zero.
         Assert.Equal(new[] { ("2024-05-30", 1510L), ("2024-05-31", 1520L), ("2024-06-02", 1530L) }, rows.Select(r => (r.Date, r.Value)));
         Assert.All(rows, r => Assert.Equal(("stars", "github-stargazers-history"), (r.Metric, r.Source)));
-        Assert.All(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.EndsWith(",false", line, StringComparison.Ordinal));
+        Assert.All(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.EndsWith(",false,TiDB 分布式数据库", line, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -44,12 +44,12 @@ public sealed class ExportParameterTests(DashboardWorld world) : IClassFixture<D
         var releases = (await client.GetStringAsync(new Uri("/export/releases.csv", UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var milestones = (await client.GetStringAsync(new Uri("/export/milestones.csv", UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("date,project,forge,repository,metric,value,source,simulated", stars[0]);
-        Assert.Equal(6, stars.Count(l => l.Contains(",o/fake,", StringComparison.Ordinal) && l.EndsWith(",true", StringComparison.Ordinal)));
-        Assert.Equal(4, stars.Count(l => l.Contains(",o/real,", StringComparison.Ordinal) && l.EndsWith(",false", StringComparison.Ordinal)));
+        Assert.Equal("date,project,forge,repository,metric,value,source,simulated,project_name", stars[0]);
+        Assert.Equal(6, stars.Count(l => l.Contains(",o/fake,", StringComparison.Ordinal) && l.EndsWith(",true,P", StringComparison.Ordinal)));
+        Assert.Equal(4, stars.Count(l => l.Contains(",o/real,", StringComparison.Ordinal) && l.EndsWith(",false,P", StringComparison.Ordinal)));
         Assert.Equal(11, stars.Length);
-        Assert.EndsWith(",simulated", releases[0], StringComparison.Ordinal);
-        Assert.EndsWith(",true", releases[1], StringComparison.Ordinal);
+        Assert.EndsWith(",simulated,project_name", releases[0], StringComparison.Ordinal);
+        Assert.EndsWith(",true,P", releases[1], StringComparison.Ordinal);
         Assert.EndsWith(",simulated", milestones[0], StringComparison.Ordinal);
     }
 }

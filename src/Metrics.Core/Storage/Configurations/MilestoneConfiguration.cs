@@ -12,6 +12,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).HasMaxLength(100);
         builder.Property(m => m.Title).HasMaxLength(300);
+        builder.Property(m => m.TitleZh).HasMaxLength(300); // MilestoneLimits.Title, as the English title
         builder.Property(m => m.Act).HasMaxLength(8);
         builder.HasIndex(m => m.Date);
         builder.HasMany(m => m.Projects).WithOne().HasForeignKey(p => p.MilestoneId).OnDelete(DeleteBehavior.Cascade);

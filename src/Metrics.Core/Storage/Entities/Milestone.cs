@@ -9,6 +9,10 @@ public sealed class Milestone
     public DatePrecision Precision { get; set; }
     public required string Title { get; set; }
     public string Description { get; set; } = "";
+
+    /// <summary>The title and description in Chinese, written for this catalog; null where there is none (pages fall back to English).</summary>
+    public string? TitleZh { get; set; }
+    public string? DescriptionZh { get; set; }
     public string Act { get; set; } = "";
     public bool InEssay { get; set; }
     public bool Approximate { get; set; }

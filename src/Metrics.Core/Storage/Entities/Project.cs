@@ -4,6 +4,9 @@ public sealed class Project
 {
     public required string Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The project's Chinese name; null when it has none distinct from <see cref="Name"/> (MySQL, TiDB).</summary>
+    public string? NameZh { get; set; }
     public string Category { get; set; } = "";
     public string Act { get; set; } = "";
     public string Description { get; set; } = "";
