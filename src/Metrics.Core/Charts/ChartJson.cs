@@ -35,6 +35,15 @@ public static class ChartJson
         json.WriteBoolean("percent", spec.Percent);
         json.WriteBoolean("simulated", spec.Simulated);
         json.WriteString("empty", spec.EmptyText);
+        json.WriteString("locale", spec.Words.Locale);
+        json.WriteStartObject("words");
+        json.WriteString("logScale", spec.Words.LogScale);
+        foreach (var (name, text) in spec.Words.Browser)
+        {
+            json.WriteString(name, text);
+        }
+
+        json.WriteEndObject();
         WriteNumberOrNull(json, "viewStart", spec.ViewStart is { } start ? X(spec, start) : null);
         WriteNumberOrNull(json, "viewEnd", spec.ViewEnd is { } end ? X(spec, end) : null);
         json.WriteStartArray("series");

@@ -113,26 +113,26 @@ internal static class ChartMarkers
             .Select(v => $"{v.Key}: {Shorten(v.Marker.Label, 60)}")
             .Chunk(2).Select(pair => string.Join("      ", pair))];
 
-    public static void Watermark(Plot plot, AxisLimits limits)
+    public static void Watermark(Plot plot, AxisLimits limits, string words)
     {
-        var text = plot.Add.Text("SIMULATED DATA", (limits.Left + limits.Right) / 2, (limits.Bottom + limits.Top) / 2);
+        var text = plot.Add.Text(words, (limits.Left + limits.Right) / 2, (limits.Bottom + limits.Top) / 2);
         text.LabelFontSize = 44;
         text.LabelBold = true;
         text.LabelFontColor = Colors.Red.WithAlpha(0.18);
         text.LabelAlignment = Alignment.MiddleCenter;
     }
 
-    public static void AddLegend(ChartLegend legend, IReadOnlyList<ChartMarker> markers, AxisLimits limits)
+    public static void AddLegend(ChartLegend legend, IReadOnlyList<ChartMarker> markers, AxisLimits limits, ChartWords words)
     {
         var visible = Visible(markers, limits).Select(v => v.Marker).ToList();
         if (visible.Any(m => !m.IsSpan))
         {
-            legend.Line("milestone (the day; number in the key below)", MarkerColor.WithAlpha(0.4), LinePattern.Solid);
+            legend.Line(words.MilestoneDay, MarkerColor.WithAlpha(0.4), LinePattern.Solid);
         }
 
         if (visible.Any(m => m.IsSpan))
         {
-            legend.Span("milestone known to the month or year (band along the bottom)", MarkerColor.WithAlpha(0.28), MarkerColor.WithAlpha(0.6));
+            legend.Span(words.MilestoneSpan, MarkerColor.WithAlpha(0.28), MarkerColor.WithAlpha(0.6));
         }
     }
 

@@ -94,7 +94,7 @@ public static class ChartRenderer
         }
 
         ChartMarkers.Draw(plot, spec.Markers, pins, limits, (limits.Top - limits.Bottom) * 0.035);
-        ChartMarkers.AddLegend(legend, spec.Markers, limits);
+        ChartMarkers.AddLegend(legend, spec.Markers, limits, spec.Words);
         var key = pins.Count == 0 ? [] : ChartMarkers.Key(spec.Markers, limits);
         var footnotes = new List<string>([.. spec.Footnotes, .. key]);
         if (!hasData)
@@ -103,7 +103,7 @@ public static class ChartRenderer
         }
         else if (spec.Simulated)
         {
-            ChartMarkers.Watermark(plot, limits);
+            ChartMarkers.Watermark(plot, limits, spec.Words.Simulated);
         }
 
         var titleLines = ChartText.Wrap(spec.Title, width - 40, 16);
@@ -124,7 +124,7 @@ public static class ChartRenderer
         return new Built(plot, height + extra, drawn)
         {
             Texts = [.. titleLines, .. spec.Lines.Select(l => l.Label), .. spec.Dots.Select(d => d.Label), .. footnotes, spec.YLabel,
-                plot.Axes.Left.Label.Text, plot.Axes.Bottom.Label.Text, spec.EmptyText, .. plot.Legend.ManualItems.Select(i => i.LabelText ?? "")],
+                plot.Axes.Left.Label.Text, plot.Axes.Bottom.Label.Text, spec.EmptyText, spec.Words.Simulated, .. plot.Legend.ManualItems.Select(i => i.LabelText ?? "")],
         };
     }
 
@@ -139,21 +139,22 @@ public static class ChartRenderer
     private static void ConfigureAxes(Plot plot, ChartSpec spec, string title, IReadOnlyList<string> footnotes, AxisLimits limits)
     {
         plot.Title(title, size: 16);
-        plot.Axes.Left.Label.Text = spec.Scale == ChartScale.Log ? $"{spec.YLabel} (log scale)" : spec.YLabel;
+        var words = spec.Words;
+        plot.Axes.Left.Label.Text = spec.Scale == ChartScale.Log ? words.Format(words.LogScale, spec.YLabel) : spec.YLabel;
         if (spec.XAxis == ChartXAxis.Calendar)
         {
             // Replaces the bottom axis, so its label is set afterwards.
             plot.Axes.DateTimeTicksBottom();
-            plot.Axes.Bottom.TickGenerator = new DateTimeAutomatic { LabelFormatter = ChartGeometry.DateLabel };
+            plot.Axes.Bottom.TickGenerator = new DateTimeAutomatic { LabelFormatter = d => ChartLocale.DateLabel(d, words.Locale) };
         }
 
-        var bottom = spec.XAxis == ChartXAxis.Calendar ? "Date (UTC)" : "Days since the repository was created";
+        var bottom = spec.XAxis == ChartXAxis.Calendar ? words.DateAxis : words.DaysAxis;
         plot.Axes.Bottom.Label.Text = footnotes.Count == 0 ? bottom : bottom + "\n" + string.Join("\n", footnotes);
         plot.Axes.Bottom.Label.FontSize = 12;
 
         if (plot.Axes.Left.TickGenerator is not NumericManual)
         {
-            Func<double, string> format = spec.Percent ? v => v.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : ChartGeometry.Compact;
+            Func<double, string> format = spec.Percent ? v => v.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : v => ChartLocale.Compact(v, words.Locale);
             plot.Axes.Left.TickGenerator = spec.Scale == ChartScale.Log
                 ? new NumericAutomatic { MinorTickGenerator = new LogMinorTickGenerator(), IntegerTicksOnly = true, LabelFormatter = y => format(Math.Pow(10, y)) }
                 : new NumericAutomatic { LabelFormatter = format };

@@ -76,5 +76,8 @@ public sealed record ChartSpec(
     /// <summary>What an empty chart says instead of drawing an empty axis.</summary>
     public string EmptyText { get; init; } = "No data for this selection.";
 
+    /// <summary>The language of the chart's own words and of its number and date formats.</summary>
+    public ChartWords Words { get; init; } = ChartWords.English;
+
     public bool IsEmpty => Lines.All(l => l.Points.Count == 0);
 }

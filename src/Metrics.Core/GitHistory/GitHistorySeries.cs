@@ -73,13 +73,14 @@ public sealed class GitHistorySeries(MetricsDbContext db)
         };
     }
 
-    private static string Note(List<SeriesRepository> members, SeriesMetric metric)
+    private static Localization.Phrase Note(List<SeriesRepository> members, SeriesMetric metric)
     {
-        var what = metric == SeriesMetric.GitCommits
+        var what = new Localization.Phrase(metric == SeriesMetric.GitCommits
             ? "commits on the default branch; a commit repeated by a mirror counts once"
-            : "every author, co-author (Co-authored-by) and committer on the default branch, .mailmap applied, bots left out";
+            : "every author, co-author (Co-authored-by) and committer on the default branch, .mailmap applied, bots left out");
         return members.Count > 1
-            ? $"From the git history of {string.Join(", ", members.Select(m => $"{ForgeNames.Display(m.Forge)} {m.FullName}"))}: {what}; a person in several counts once."
-            : $"From the git history: {what}.";
+            ? new("From the git history of {0}: {1}; a person in several counts once.",
+                string.Join(", ", members.Select(m => $"{ForgeNames.Display(m.Forge)} {m.FullName}")), what)
+            : new("From the git history: {0}.", what);
     }
 }

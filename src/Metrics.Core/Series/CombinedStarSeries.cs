@@ -34,8 +34,8 @@ public sealed class CombinedStarSeries(SeriesQueries queries)
         var combined = new SeriesRepository(0, projectId, lead.ProjectName, lead.Forge, RepositoryKind.Repository, CombinedName, RepositoryRole.Primary,
             series.Min(s => s.Repository.Created), series.Any(s => s.Repository.Simulated), Combined: true);
         var quality = series.Max(s => s.Quality);
-        var note = $"All forges: the sum of {string.Join(", ", series.Select(s => $"{ForgeNames.Display(s.Repository.Forge)} {s.Repository.FullName}"))}; "
-            + "a star given on two forges counts twice.";
+        var note = new Localization.Phrase("All forges: the sum of {0}; a star given on two forges counts twice.",
+            string.Join(", ", series.Select(s => $"{ForgeNames.Display(s.Repository.Forge)} {s.Repository.FullName}")));
         var totalSeries = new Series(combined, SeriesMetric.Stars, CombinedSource, total, Dense: false, quality, note);
         return new CombinedStars(projectId, lead.ProjectName, Clip(totalSeries, from, to), shares, Move(repositories));
     }
@@ -48,7 +48,7 @@ public sealed class CombinedStarSeries(SeriesQueries queries)
         {
             if (await LoadAsync(project, request.From, request.To, cancellationToken) is { Total.Points.Count: > 0 } combined)
             {
-                result.Add(combined.Total with { Note = $"{combined.Total.Note} Shares today: {combined.SharesText}." });
+                result.Add(combined.Total with { Note = new Localization.Phrase("{0} Shares today: {1}.", combined.Total.Note, combined.SharesText) });
             }
         }
 
@@ -92,7 +92,7 @@ public sealed class CombinedStarSeries(SeriesQueries queries)
         var home = repositories.FirstOrDefault(r => r.Role == RepositoryRole.Primary);
         var earliest = repositories.Where(r => r.Forge != home?.Forge && r.Created is not null).Min(r => r.Created);
         return home?.Created is { } created && earliest is { } first && created.DayNumber - first.DayNumber > MoveAfterDays
-            ? new HomeMove(home.Forge, home.FullName, created, $"the day {home.FullName} was created on {ForgeNames.Display(home.Forge)}")
+            ? new HomeMove(home.Forge, home.FullName, created, new Localization.Phrase("the day {0} was created on {1}", home.FullName, home.Forge))
             : null;
     }
 

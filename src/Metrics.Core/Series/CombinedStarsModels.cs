@@ -8,9 +8,9 @@ public sealed record ForgeShare(Forge Forge, Series Series, double Stars, double
 /// <summary>
 /// The day a project's home moved to <see cref="To"/>, and what the date rests on, so a chart can mark it and say why.
 /// </summary>
-public sealed record HomeMove(Forge To, string Repository, DateOnly Date, string Basis)
+public sealed record HomeMove(Forge To, string Repository, DateOnly Date, Localization.Phrase Basis)
 {
-    public string Label => $"home moves to {ForgeNames.Display(To)}";
+    public Localization.Phrase Label => new("home moves to {0}", To);
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ internal sealed class ContributorSeries(MetricsDbContext db)
                 .ToList();
             result.Add(new Series(repository, SeriesMetric.Contributors, SeriesSources.TopContributorsFirstWeek, points, Dense: false,
                 SeriesQuality.Estimated,
-                "Estimated from GitHub's contributor statistics, which name only the top 100 contributors: the real count is higher."));
+                new Localization.Phrase("Estimated from GitHub's contributor statistics, which name only the top 100 contributors: the real count is higher.")));
         }
 
         return result;

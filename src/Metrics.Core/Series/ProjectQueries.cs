@@ -28,17 +28,19 @@ public sealed class ProjectQueries(MetricsDbContext db)
             return null;
         }
 
+        // The name in the display language (the request's on the web): pages and chart titles use it as it comes.
+        var name = Catalog.CatalogText.Pick(project.Name, project.NameZh);
         var ids = project.Repositories.Select(r => r.Id).ToList();
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var runs = await new CollectionQueries(db).LastRunsAsync(ids, cancellationToken);
         var repositories = project.Repositories
             .OrderByDescending(r => r.Tracked).ThenBy(r => r.Role).ThenBy(r => r.Forge).ThenBy(r => r.Owner).ThenBy(r => r.Name)
             .Select(r => new ProjectRepository(
-                new SeriesRepository(r.Id, project.Id, project.Name, r.Forge, r.Kind, r.FullName, r.Role,
+                new SeriesRepository(r.Id, project.Id, name, r.Forge, r.Kind, r.FullName, r.Role,
                     r.CreatedAt is { } created ? DateOnly.FromDateTime(created) : null, r.Simulated),
                 r.Tracked, r.Status, r.CatalogName is null, latest.GetValueOrDefault(r.Id), runs.GetValueOrDefault(r.Id)))
             .ToList();
-        return new ProjectDetails(project.Id, project.Name, project.Category, project.Act, project.Description, project.Tracked,
+        return new ProjectDetails(project.Id, name, project.Category, project.Act, project.Description, project.Tracked,
             project.FirstPublicDate, project.FirstPublicPrecision, repositories);
     }
 

@@ -29,7 +29,7 @@ internal sealed class ReleaseSeries(MetricsDbContext db)
             }
 
             result.Add(new Series(repository, SeriesMetric.Releases, SeriesSources.ReleaseDates, points, Dense: false, SeriesQuality.Complete,
-                "Counts published releases by their publication day; tags without a release have no date and are not counted."));
+                new Localization.Phrase("Counts published releases by their publication day; tags without a release have no date and are not counted.")));
         }
 
         return result;

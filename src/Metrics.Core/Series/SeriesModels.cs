@@ -58,7 +58,7 @@ public readonly record struct SeriesPoint(DateOnly Day, double Value);
 /// </summary>
 public sealed record Series(
     SeriesRepository Repository, SeriesMetric Metric, string Source, IReadOnlyList<SeriesPoint> Points, bool Dense,
-    SeriesQuality Quality, string? Note)
+    SeriesQuality Quality, Localization.Phrase? Note)
 {
     public string Label => Quality == SeriesQuality.Complete && Source != SeriesSources.GitHistory
         ? Repository.Label

@@ -27,13 +27,13 @@ internal sealed class SnapshotSeries(MetricsDbContext db)
                 Dense: true, SeriesQuality.Partial, Note(metric)))];
     }
 
-    private static string Note(SeriesMetric metric) => metric switch
+    private static Localization.Phrase Note(SeriesMetric metric) => new(metric switch
     {
         SeriesMetric.Contributors => "The forge's contributor count, known only from the first collection day on.",
         SeriesMetric.Downloads or SeriesMetric.Downloads30d or SeriesMetric.Likes =>
             "Hugging Face reports only today's totals: the series starts on the first collection day.",
         _ => "The forge reports only today's value: the series starts on the first collection day.",
-    };
+    });
 
     private static Expression<Func<DailySnapshot, Row>> Selector(SeriesMetric metric) => metric switch
     {

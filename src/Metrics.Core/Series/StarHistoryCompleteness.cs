@@ -32,6 +32,6 @@ public static class StarHistoryCompleteness
             .ToDictionary(r => r.Id, r => (r.StarHistoryFrom, r.StarHistoryThrough));
     }
 
-    public static string Note(DateOnly? from, DateOnly? through) =>
-        $"Partial star history: stored from {from:yyyy-MM-dd} to {through:yyyy-MM-dd} so far; the next collection reads the rest.";
+    public static Localization.Phrase Note(DateOnly? from, DateOnly? through) =>
+        new("Partial star history: stored from {0} to {1} so far; the next collection reads the rest.", from, through);
 }

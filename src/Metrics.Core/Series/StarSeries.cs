@@ -1,4 +1,5 @@
 using System.Globalization;
+using Metrics.Core.Localization;
 using Metrics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,8 +63,8 @@ internal sealed class StarSeries(MetricsDbContext db)
         {
             var share = stars == 0 ? 1 : Math.Abs(difference) / (double)stars;
             var note = difference > 0
-                ? string.Create(CultureInfo.InvariantCulture, $"Star-count difference: the history counts every star ever given, {difference:N0} ({share:P1}) more than the {stars:N0} the repository shows today (stars withdrawn later).")
-                : string.Create(CultureInfo.InvariantCulture, $"Star-count difference: the history counts {-difference:N0} ({share:P1}) fewer stars than the {stars:N0} the repository shows today (recent stars not yet in the history).");
+                ? new Phrase("Star-count difference: the history counts every star ever given, {0:N0} ({1:P1}) more than the {2:N0} the repository shows today (stars withdrawn later).", difference, share, stars)
+                : new Phrase("Star-count difference: the history counts {0:N0} ({1:P1}) fewer stars than the {2:N0} the repository shows today (recent stars not yet in the history).", -difference, share, stars);
             var quality = share > EstimatedAbove ? SeriesQuality.Estimated : SeriesQuality.Complete;
             return new Series(repository, SeriesMetric.Stars, source, points, SeriesSources.IsDense(source), quality, note);
         }

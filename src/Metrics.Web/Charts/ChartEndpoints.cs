@@ -1,5 +1,6 @@
 using Metrics.Core.Charts;
 using Metrics.Core.Export;
+using Metrics.Core.Localization;
 using Metrics.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -29,7 +30,7 @@ internal static class ChartEndpoints
 
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
-                return BadRequest(problems);
+                return BadRequest(problems, http);
             }
 
             // Embedded images are asked for again and again: the data changes only when a collection ends.
@@ -66,7 +67,7 @@ internal static class ChartEndpoints
 
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
-                return BadRequest(problems);
+                return BadRequest(problems, http);
             }
 
             if (await BuildAsync(name, http, ct) is not { } chart)
@@ -78,7 +79,7 @@ internal static class ChartEndpoints
             var lang = http.Request.Query["lang"].FirstOrDefault();
             if (!ExportLanguage.TryParse(lang, out var language))
             {
-                return BadRequest([new QueryProblem("lang", ExportLanguage.Problem("lang", lang))]);
+                return BadRequest([new QueryProblem("lang", new Phrase("Parameter '{0}' takes {1}, not '{2}'.", "lang", string.Join(" or ", ExportLanguage.Known), lang))], http);
             }
 
             var names = await ProjectNames.LoadAsync(http.RequestServices.GetRequiredService<MetricsDbContext>(), language, ct);
@@ -89,8 +90,12 @@ internal static class ChartEndpoints
         return app;
     }
 
-    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems) =>
-        Results.Text("Bad request: " + string.Join("; ", problems.Select(p => p.ToString())) + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    private static IResult BadRequest(IReadOnlyList<QueryProblem> problems, HttpContext http)
+    {
+        var phrases = http.RequestServices.GetRequiredService<Localization.Phrases>();
+        var text = phrases["Bad request: {0}", string.Join("; ", problems.Select(p => $"{p.Parameter}: {phrases.Text(p.Message)}"))];
+        return Results.Text(text + "\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    }
 
     private static async Task<IReadOnlyList<QueryProblem>> ProblemsAsync(string name, HttpContext http, CancellationToken ct)
     {

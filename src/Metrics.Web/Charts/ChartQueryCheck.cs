@@ -1,11 +1,12 @@
 using System.Globalization;
 using Metrics.Core.Charts;
+using Metrics.Core.Localization;
 using Metrics.Core.Series;
 
 namespace Metrics.Web.Charts;
 
 /// <summary>A query parameter a chart could not use, with the words to tell the user.</summary>
-public sealed record QueryProblem(string Parameter, string Message)
+public sealed record QueryProblem(string Parameter, Phrase Message)
 {
     public override string ToString() => $"{Parameter}: {Message}";
 }
@@ -22,24 +23,24 @@ internal static class ChartQueryCheck
         var problems = new List<QueryProblem>();
         foreach (var metric in query.Strings("metric").Where(m => !SeriesMetrics.TryParse(m, out _)))
         {
-            problems.Add(new("metric", $"unknown metric \"{metric}\"; known: {string.Join(", ", Enum.GetValues<SeriesMetric>().Select(SeriesMetrics.Key))}"));
+            problems.Add(new("metric", new Phrase("unknown metric \"{0}\"; known: {1}", metric, string.Join(", ", Enum.GetValues<SeriesMetric>().Select(SeriesMetrics.Key)))));
         }
 
         foreach (var scale in query.Strings("scale").Where(s => !Enum.TryParse<ChartScale>(s, ignoreCase: true, out var v) || !Enum.IsDefined(v) || int.TryParse(s, out _)))
         {
-            problems.Add(new("scale", $"unknown scale \"{scale}\"; known: linear, log"));
+            problems.Add(new("scale", new Phrase("unknown scale \"{0}\"; known: linear, log", scale)));
         }
 
         foreach (var forge in query.Strings("forge").Where(f => !IsForge(f)))
         {
-            problems.Add(new("forge", $"unknown forge \"{forge}\"; known: github, gitee, gitcode, huggingface, combined"));
+            problems.Add(new("forge", new Phrase("unknown forge \"{0}\"; known: github, gitee, gitcode, huggingface, combined", forge)));
         }
 
         if (knownProjects is not null)
         {
             foreach (var project in query.Strings("p").Where(p => !knownProjects.Contains(p)))
             {
-                problems.Add(new("p", $"no tracked project \"{project}\""));
+                problems.Add(new("p", new Phrase("no tracked project \"{0}\"", project)));
             }
         }
 
@@ -47,7 +48,7 @@ internal static class ChartQueryCheck
         var to = Day(query, "to", problems);
         if (from > to)
         {
-            problems.Add(new("from", $"from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}"));
+            problems.Add(new("from", new Phrase("from {0} is after to {1}", from, to)));
         }
 
         return problems;
@@ -65,7 +66,7 @@ internal static class ChartQueryCheck
             return day;
         }
 
-        problems.Add(new(key, $"\"{text}\" is not a date (YYYY-MM-DD)"));
+        problems.Add(new(key, new Phrase("\"{0}\" is not a date (YYYY-MM-DD)", text)));
         return null;
     }
 

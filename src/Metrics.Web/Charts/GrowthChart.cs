@@ -3,12 +3,13 @@ using Metrics.Core.Charts;
 using Metrics.Core.Export;
 using Metrics.Core.Series;
 using Metrics.Core.Storage;
+using Metrics.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metrics.Web.Charts;
 
 /// <summary>The Growth page's chart: any projects, one metric, some forges, linear or log, calendar or since-creation, with milestones.</summary>
-public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, CatalogQueries catalog)
+public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, CatalogQueries catalog, Phrases phrases)
 {
     /// <summary>The state with its projects resolved: unknown ids dropped, the defaults when none is left.</summary>
     public async Task<GrowthState> ResolveAsync(GrowthState state, CancellationToken cancellationToken)
@@ -43,27 +44,30 @@ public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, Cata
         }
 
         var markers = state.AlignByCreation ? AlignedMarkers(series, milestones) : [.. MilestoneMarkers.Calendar(milestones)];
+        var metric = phrases.Metric(state.Metric);
         var names = series.Select(s => s.Repository.ProjectName).Distinct().ToList();
-        var notes = SeriesLines.Notes(series, state.AlignByCreation).ToList();
-        var footnotes = SeriesLines.Footnotes(series).ToList();
+        var notes = SeriesLines.Notes(series, state.AlignByCreation, phrases).ToList();
+        var footnotes = SeriesLines.Footnotes(series, phrases).ToList();
         var projectIds = series.Select(s => s.Repository.ProjectId).ToHashSet();
         var unplaced = milestones.Count(m => !m.ProjectIds.Any(projectIds.Contains));
         if (state.AlignByCreation && unplaced > 0)
         {
-            var skipped = $"{unplaced} milestone(s) not linked to a charted project are not drawn on a since-creation axis.";
+            var skipped = phrases["{0} milestone(s) not linked to a charted project are not drawn on a since-creation axis.", unplaced];
             notes.Add(skipped);
             footnotes.Add(skipped);
         }
 
         var spec = new ChartSpec(
-            $"{SeriesMetrics.Display(state.Metric)}: {(names.Count == 0 ? "no data for this selection" : string.Join(", ", names))}",
-            SeriesMetrics.Display(state.Metric),
+            phrases["{0}: {1}", metric, names.Count == 0 ? phrases["no data for this selection"] : string.Join(phrases[", "], names)],
+            metric,
             state.AlignByCreation ? ChartXAxis.DaysSinceCreation : ChartXAxis.Calendar,
             state.Scale,
-            [.. charted.Select((s, i) => SeriesLines.Line(s, i, state.AlignByCreation))],
+            [.. charted.Select((s, i) => SeriesLines.Line(s, i, state.AlignByCreation, phrases))],
             markers, [], footnotes,
             series.Any(s => s.Repository.Simulated))
         {
+            Words = phrases.ChartWords(),
+            EmptyText = phrases["No data for this selection."],
             ViewStart = state.AlignByCreation || state.From is null ? null : ChartDates.ToX(state.From.Value),
             ViewEnd = state.AlignByCreation || state.To is null ? null : ChartDates.ToX(state.To.Value),
             Releases = state.AlignByCreation ? [] : await ReleaseTicks.LoadAsync(db, charted, cancellationToken),

@@ -38,7 +38,7 @@ internal static class MilestoneMarkers
     public static string Number(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ChartMarker Calendar(MilestoneListItem milestone) => new ChartMarker(
-        $"{milestone.DateText} {milestone.Title}",
+        $"{Date(milestone)} {milestone.Title}",
         ChartDates.ToX(milestone.Date),
         milestone.Precision == DatePrecision.Day ? ChartDates.ToX(milestone.Date) : ChartDates.ToX(PartialDate.End(milestone.Date, milestone.Precision).AddDays(1)))
         .Describe(milestone);
@@ -46,7 +46,7 @@ internal static class MilestoneMarkers
     /// <summary>What a hover card shows: the milestone's own title, its date as precisely as known, its act, and its entry.</summary>
     private static ChartMarker Describe(this ChartMarker marker, MilestoneListItem milestone) => marker with
     {
-        Title = milestone.Title, DateText = milestone.DateText, Act = milestone.Act, Link = $"/milestones#milestone-{milestone.Id}",
+        Title = milestone.Title, DateText = Date(milestone), Act = milestone.Act, Link = $"/milestones#milestone-{milestone.Id}",
     };
 
     /// <summary>The same milestone on a "days since creation" axis: where it fell in the life of the given repository.</summary>
@@ -54,6 +54,8 @@ internal static class MilestoneMarkers
     {
         var start = milestone.Date.DayNumber - created.DayNumber;
         var end = milestone.Precision == DatePrecision.Day ? start : PartialDate.End(milestone.Date, milestone.Precision).AddDays(1).DayNumber - created.DayNumber;
-        return new ChartMarker($"{milestone.DateText} {milestone.Title} ({repository})", start, end).Describe(milestone);
+        return new ChartMarker($"{Date(milestone)} {milestone.Title} ({repository})", start, end).Describe(milestone);
     }
+
+    private static string Date(MilestoneListItem milestone) => Localization.Phrases.MilestoneDate(milestone.Date, milestone.Precision);
 }

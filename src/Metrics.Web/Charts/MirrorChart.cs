@@ -4,6 +4,7 @@ using Metrics.Core.Mirrors;
 using Metrics.Core.Series;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
+using Metrics.Web.Localization;
 
 namespace Metrics.Web.Charts;
 
@@ -29,7 +30,7 @@ public sealed record MirrorChartState(string? ProjectId, ChartScale Scale, DateO
 }
 
 /// <summary>The Compare mirrors charts: both forges' star curves, and the first forge's stars per star of the second over time.</summary>
-public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db)
+public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db, Phrases phrases)
 {
     public const string Source = "mirror-comparison";
 
@@ -46,13 +47,16 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
         var days = Days(result, state);
         var simulated = await SimulatedAsync(result, cancellationToken);
         var (a, b) = (ForgeNames.Display(result.First.Forge), ForgeNames.Display(result.Second.Forge));
-        var spec = new ChartSpec($"Stars on {a} and {b}: {result.ProjectName}", "Stars", ChartXAxis.Calendar, state.Scale,
+        var spec = new ChartSpec(phrases["Stars on {0} and {1}: {2}", a, b, result.ProjectName], phrases.Metric(SeriesMetric.Stars), ChartXAxis.Calendar, state.Scale,
         [
-            new ChartLine($"{a} {result.First.FullName} ({result.First.Role.ToString().ToLowerInvariant()})",
+            new ChartLine($"{a} {result.First.FullName} ({Role(result.First.Role)})",
                 [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstStars))], Dense: true, ColorIndex: 0),
-            new ChartLine($"{b} {result.Second.FullName} ({result.Second.Role.ToString().ToLowerInvariant()})",
+            new ChartLine($"{b} {result.Second.FullName} ({Role(result.Second.Role)})",
                 [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.SecondStars))], Dense: true, ColorIndex: 1),
-        ], [], [], ["Both curves end on the last day both forges' star data cover."], simulated) { ViewStart = View(state.From), ViewEnd = View(state.To) };
+        ], [], [], [phrases["Both curves end on the last day both forges' star data cover."]], simulated)
+        {
+            ViewStart = View(state.From), ViewEnd = View(state.To), Words = phrases.ChartWords(), EmptyText = phrases["No data for this selection."],
+        };
         var rows = days.SelectMany(d => new[]
         {
             new TidyRow(d.Day, result.ProjectId, ForgeNames.Key(result.First.Forge), result.First.FullName, "stars", d.FirstStars, Source, simulated),
@@ -70,14 +74,18 @@ public sealed class MirrorChart(MirrorComparison comparison, MetricsDbContext db
 
         var days = Days(result, state).Where(d => d.FirstPerSecond is not null).ToList();
         var (a, b) = (ForgeNames.Display(result.First.Forge), ForgeNames.Display(result.Second.Forge));
-        var spec = new ChartSpec($"{a} stars per {b} star: {result.ProjectName}", $"{a} stars per {b} star", ChartXAxis.Calendar, state.Scale,
+        var spec = new ChartSpec(phrases["{0} stars per {1} star: {2}", a, b, result.ProjectName], phrases["{0} stars per {1} star", a, b], ChartXAxis.Calendar, state.Scale,
             [new ChartLine($"{a} {result.First.FullName} ÷ {b} {result.Second.FullName}", [.. days.Select(d => new ChartPoint(ChartDates.ToX(d.Day), d.FirstPerSecond!.Value))], Dense: true, ColorIndex: 2)],
-            [], [], [$"Drawn from the first day {b} has a star; above 1, {a} has more stars."], await SimulatedAsync(result, cancellationToken))
-        { ViewStart = View(state.From), ViewEnd = View(state.To) };
+            [], [], [phrases["Drawn from the first day {0} has a star; above 1, {1} has more stars.", b, a]], await SimulatedAsync(result, cancellationToken))
+        {
+            ViewStart = View(state.From), ViewEnd = View(state.To), Words = phrases.ChartWords(), EmptyText = phrases["No data for this selection."],
+        };
         var both = $"{ForgeNames.Key(result.First.Forge)}:{result.First.FullName} vs {ForgeNames.Key(result.Second.Forge)}:{result.Second.FullName}";
         var rows = days.Select(d => new TidyRow(d.Day, result.ProjectId, result.PairKey, both, result.RatioMetric, d.FirstPerSecond!.Value, Source, spec.Simulated)).ToList();
         return new ChartResult(spec, rows, [], [], $"mirror-ratio-{result.ProjectId}");
     }
+
+    private string Role(RepositoryRole role) => phrases.Role(role);
 
     private static double? View(DateOnly? day) => day is { } d ? ChartDates.ToX(d) : null;
 

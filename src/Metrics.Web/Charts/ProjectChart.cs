@@ -2,6 +2,7 @@ using Metrics.Core.Catalog;
 using Metrics.Core.Charts;
 using Metrics.Core.Export;
 using Metrics.Core.Series;
+using Metrics.Web.Localization;
 
 namespace Metrics.Web.Charts;
 
@@ -23,7 +24,7 @@ public sealed record ProjectChartState(string ProjectId, ChartScale Scale, DateO
         .ToString();
 }
 
-public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog, CombinedStarSeries combined, Core.Storage.MetricsDbContext db)
+public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects, CatalogQueries catalog, CombinedStarSeries combined, Core.Storage.MetricsDbContext db, Phrases phrases)
 {
     public async Task<ChartResult?> BuildAsync(ProjectChartState state, CancellationToken cancellationToken)
     {
@@ -44,28 +45,30 @@ public sealed class ProjectChart(SeriesQueries queries, ProjectQueries projects,
         }
 
         var series = SeriesLines.Clip(whole, state.From, state.To);
-        List<ChartMarker> moves = across?.Move is { } move ? [new ChartMarker(move.Label, ChartDates.ToX(move.Date), ChartDates.ToX(move.Date))] : [];
+        List<ChartMarker> moves = across?.Move is { } move ? [new ChartMarker(phrases.Text(move.Label), ChartDates.ToX(move.Date), ChartDates.ToX(move.Date))] : [];
         var (milestones, outside) = MilestoneMarkers.InRange(
             [.. (await catalog.MilestonesAsync(cancellationToken)).Where(m => m.ProjectIds.Contains(project.Id))], series, state.From, state.To);
         var releases = await projects.ReleasesAsync(project.Id, cancellationToken);
         var lead = series.FirstOrDefault();
         var dots = lead is null ? [] : ReleaseDots(lead, releases);
         var spec = new ChartSpec(
-            $"Stars: {project.Name}",
-            "Stars",
+            phrases["{0}: {1}", phrases.Metric(Core.Series.SeriesMetric.Stars), project.Name],
+            phrases.Metric(Core.Series.SeriesMetric.Stars),
             ChartXAxis.Calendar,
             state.Scale,
-            [.. whole.Where(w => series.Any(s => s.Repository == w.Repository)).Select((s, i) => SeriesLines.Line(s, i, alignByCreation: false))],
+            [.. whole.Where(w => series.Any(s => s.Repository == w.Repository)).Select((s, i) => SeriesLines.Line(s, i, alignByCreation: false, phrases))],
             [.. MilestoneMarkers.Calendar(milestones), .. moves],
-            dots.Count == 0 ? [] : [new ChartDots($"releases of {lead!.Repository.FullName}", dots)],
-            SeriesLines.Footnotes(series),
+            dots.Count == 0 ? [] : [new ChartDots(phrases["releases of {0}", lead!.Repository.FullName], dots)],
+            SeriesLines.Footnotes(series, phrases),
             series.Any(s => s.Repository.Simulated))
         {
+            Words = phrases.ChartWords(),
+            EmptyText = phrases["No data for this selection."],
             ViewStart = state.From is { } from ? ChartDates.ToX(from) : null,
             ViewEnd = state.To is { } to ? ChartDates.ToX(to) : null,
             Releases = await ReleaseTicks.LoadAsync(db, series, cancellationToken),
         };
-        return new ChartResult(spec, [.. SeriesRows.From(series)], milestones, SeriesLines.Notes(series, false), $"stars-{project.Id}") { MilestonesOutside = outside };
+        return new ChartResult(spec, [.. SeriesRows.From(series)], milestones, SeriesLines.Notes(series, false, phrases), $"stars-{project.Id}") { MilestonesOutside = outside };
     }
 
     /// <summary>Each published release of the lead repository, placed on its star curve on the day it was published.</summary>

@@ -24,7 +24,7 @@ internal static class ReleaseTicks
         return [.. rows.OrderBy(r => r.PublishedAt).Select(r =>
         {
             var day = DateOnly.FromDateTime(r.PublishedAt!.Value);
-            return new ChartRelease(ChartDates.ToX(day), r.Tag, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), names[r.RepositoryId]);
+            return new ChartRelease(ChartDates.ToX(day), r.Tag, Components.Shared.Format.Day(day), names[r.RepositoryId]);
         })];
     }
 }

@@ -1,13 +1,14 @@
 using Metrics.Core.Charts;
 using Metrics.Core.Series;
+using Metrics.Web.Localization;
 
 namespace Metrics.Web.Charts;
 
 /// <summary>Stored series as chart lines, on calendar days or on days since each repository's creation.</summary>
 internal static class SeriesLines
 {
-    public static ChartLine Line(Series series, int index, bool alignByCreation) => new ChartLine(
-        series.Label,
+    public static ChartLine Line(Series series, int index, bool alignByCreation, Phrases phrases) => new ChartLine(
+        phrases.Label(series),
         [.. series.Points.Select(p => new ChartPoint(alignByCreation ? p.Day.DayNumber - Origin(series).DayNumber : ChartDates.ToX(p.Day), p.Value))],
         series.Dense,
         Steps: !series.Dense,
@@ -43,35 +44,35 @@ internal static class SeriesLines
     public static DateOnly Origin(Series series) => series.Repository.Created ?? series.Points[0].Day;
 
     /// <summary>Each series' caveat once, for the page and (shortened) under the chart.</summary>
-    public static IReadOnlyList<string> Notes(IReadOnlyList<Series> series, bool alignByCreation)
+    public static IReadOnlyList<string> Notes(IReadOnlyList<Series> series, bool alignByCreation, Phrases phrases)
     {
-        var notes = series.Where(s => s.Note is not null).Select(s => $"{s.Repository.Label}: {s.Note}").ToList();
+        var notes = series.Where(s => s.Note is not null).Select(s => phrases["{0}: {1}", phrases.Repository(s.Repository), phrases.Text(s.Note)]).ToList();
         if (alignByCreation)
         {
             notes.AddRange(series.Where(s => s.Repository.Created is null)
-                .Select(s => $"{s.Repository.Label}: the forge gave no creation date; aligned on its first day with data."));
+                .Select(s => phrases["{0}: the forge gave no creation date; aligned on its first day with data.", phrases.Repository(s.Repository)]));
         }
 
         return notes;
     }
 
     /// <summary>Short lines for under the chart image, which travels without the page.</summary>
-    public static IReadOnlyList<string> Footnotes(IReadOnlyList<Series> series)
+    public static IReadOnlyList<string> Footnotes(IReadOnlyList<Series> series, Phrases phrases)
     {
         var lines = new List<string>();
         if (series.Any(s => s.Quality == SeriesQuality.Estimated))
         {
-            lines.Add("Dashed: estimated (partial statistics, or a history that differs from today's count).");
+            lines.Add(phrases["Dashed: estimated (partial statistics, or a history that differs from today's count)."]);
         }
 
         if (series.Any(s => s.Quality == SeriesQuality.Partial))
         {
-            lines.Add("Snapshot series start on the first day they were collected.");
+            lines.Add(phrases["Snapshot series start on the first day they were collected."]);
         }
 
         if (series.Any(s => s.Dense))
         {
-            lines.Add("A break in a line is a day with no data collected.");
+            lines.Add(phrases["A break in a line is a day with no data collected."]);
         }
 
         return lines;

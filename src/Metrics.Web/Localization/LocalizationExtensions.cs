@@ -14,6 +14,7 @@ internal static class LocalizationExtensions
     public static IServiceCollection AddMetricsLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Phrases>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SiteCultures.English);

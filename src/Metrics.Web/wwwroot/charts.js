@@ -5,16 +5,31 @@
   'use strict';
   if (!window.echarts) { return; }
 
+  // The page's language (<html lang>, set by the server) picks ECharts' built-in locale (month names, toolbox) and
+  // the number and date formats; the words come with each specification (spec.words), in the same language.
+  const chinese = (document.documentElement.lang || '').toLowerCase().startsWith('zh');
   const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
   const signed = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'always' });
-  const compact = v => Math.abs(v) >= 1e9 ? +(v / 1e9).toFixed(2) + 'B' : Math.abs(v) >= 1e6 ? +(v / 1e6).toFixed(2) + 'M'
-    : Math.abs(v) >= 1e3 ? +(v / 1e3).toFixed(1) + 'k' : numbers.format(v);
+  // Axes only (tables keep whole numbers): 12k / 1.5M in English, 1.2万 / 3亿 from 10,000 up in Chinese.
+  const compact = v => chinese
+    ? (Math.abs(v) >= 1e8 ? +(v / 1e8).toFixed(2) + '亿' : Math.abs(v) >= 1e4 ? +(v / 1e4).toFixed(2) + '万' : numbers.format(v))
+    : (Math.abs(v) >= 1e9 ? +(v / 1e9).toFixed(2) + 'B' : Math.abs(v) >= 1e6 ? +(v / 1e6).toFixed(2) + 'M'
+      : Math.abs(v) >= 1e3 ? +(v / 1e3).toFixed(1) + 'k' : numbers.format(v));
+  const fill = (template, ...values) => String(template).replace(/\{(\d+)\}/g, (_, i) => values[+i]);
   const GRID = { left: 58, right: 18, top: 46, bottom: 74 };
   const PIN = 22;
 
   const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const iso = ms => new Date(ms).toISOString().slice(0, 10);
-  const xText = (spec, x) => spec.xAxis === 'calendar' ? iso(x) : `day ${numbers.format(Math.round(x))}`;
+  const dayText = ms => { const d = new Date(ms); return chinese ? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日` : iso(ms); };
+  const xText = (spec, x) => spec.xAxis === 'calendar' ? dayText(x) : fill(spec.words.day, numbers.format(Math.round(x)));
+  // Calendar axis ticks: a year's first day "2020" / "2020年", a month's "2020-03" / "2020年3月", else the day.
+  const tickText = ms => {
+    const d = new Date(ms), y = d.getUTCFullYear(), m = d.getUTCMonth() + 1;
+    if (m === 1 && d.getUTCDate() === 1) { return chinese ? `${y}年` : `${y}`; }
+    if (d.getUTCDate() === 1) { return chinese ? `${y}年${m}月` : `${y}-${String(m).padStart(2, '0')}`; }
+    return dayText(ms);
+  };
   const el = (tag, cls, html) => { const e = document.createElement(tag); if (cls) { e.className = cls; } if (html !== undefined) { e.innerHTML = html; } return e; };
 
   function tooltip(spec, params) {
@@ -25,7 +40,7 @@
     const rows = valid.map(p => {
       const v = p.value;
       const own = v[0] !== day ? ` <span class="tt-day">(${esc(xText(spec, v[0]))})</span>` : '';
-      const gain = v.length > 2 && v[2] !== null ? ` <span class="tt-gain">${signed.format(v[2])} that day</span>` : '';
+      const gain = v.length > 2 && v[2] !== null ? ` <span class="tt-gain">${esc(fill(spec.words.thatDay, signed.format(v[2])))}</span>` : '';
       return `<tr class="tt-row"><td><span class="tt-swatch" style="background:${p.color}"></span><span class="tt-label">${esc(p.seriesName)}</span>${own}</td>`
         + `<td class="tt-value">${numbers.format(v[1])}</td><td>${gain}</td></tr>`;
     });
@@ -36,19 +51,20 @@
     const calendar = spec.xAxis === 'calendar';
     return {
       animation: false,
+      useUTC: true, // the days are UTC days: ticks fall on UTC month and year starts, as in the image
       grid: { ...GRID, left: narrow ? 46 : GRID.left },
       color: spec.series.map(s => s.color),
       legend: { show: false, data: spec.series.map(s => s.label) },
-      toolbox: { right: 4, top: 0, itemSize: 13, feature: { dataZoom: { yAxisIndex: 'none', title: { zoom: 'Drag to zoom', back: 'Undo zoom' } }, restore: { title: 'Whole range' } } },
+      toolbox: { right: 4, top: 0, itemSize: 13, feature: { dataZoom: { yAxisIndex: 'none', title: { zoom: spec.words.zoom, back: spec.words.back } }, restore: { title: spec.words.restore } } },
       tooltip: {
         trigger: 'axis', confine: true, axisPointer: { type: 'line', snap: true },
         className: 'chart-tooltip', formatter: p => tooltip(spec, p),
       },
       xAxis: calendar
-        ? { type: 'time', axisLabel: { hideOverlap: true } }
-        : { type: 'value', name: 'days since creation', nameLocation: 'middle', nameGap: 24, axisLabel: { hideOverlap: true } },
+        ? { type: 'time', axisLabel: { hideOverlap: true, formatter: v => tickText(v) } }
+        : { type: 'value', name: spec.words.daysShort, nameLocation: 'middle', nameGap: 24, axisLabel: { hideOverlap: true } },
       yAxis: {
-        type: spec.scale === 'log' ? 'log' : 'value', name: spec.scale === 'log' ? `${spec.yLabel} (log scale)` : spec.yLabel,
+        type: spec.scale === 'log' ? 'log' : 'value', name: spec.scale === 'log' ? fill(spec.words.logScale, spec.yLabel) : spec.yLabel,
         nameLocation: 'middle', nameRotate: 90, nameGap: narrow ? 34 : 44, scale: spec.scale === 'log',
         axisLabel: { formatter: v => spec.percent ? Math.round(v * 100) + '%' : compact(v) },
       },
@@ -83,7 +99,7 @@
       this.name = figure.dataset.chart;
       this.query = figure.dataset.query || '';
       this.showReleases = false;
-      this.chart = echarts.init(this.canvas, null, { renderer: 'canvas' });
+      this.chart = echarts.init(this.canvas, null, { renderer: 'canvas', locale: chinese ? 'ZH' : 'EN' });
       new ResizeObserver(() => { this.chart.resize(); this.layout(); }).observe(this.canvas);
       this.chart.on('datazoom', () => { this.layout(); this.writeRange(); });
       const inline = figure.querySelector('script.chart-spec');
@@ -136,7 +152,7 @@
     renderToolbar(spec) {
       this.toolbar.replaceChildren();
       if (spec.releases.length > 0) {
-        const label = el('label', 'releases-toggle', `<input type="checkbox"> releases (${numbers.format(spec.releases.length)})`);
+        const label = el('label', 'releases-toggle', `<input type="checkbox"> ${esc(fill(spec.words.releases, numbers.format(spec.releases.length)))}`);
         const box = label.querySelector('input');
         box.checked = this.showReleases;
         box.addEventListener('change', () => { this.showReleases = box.checked; this.layout(); });
@@ -186,10 +202,10 @@
         pin.style.top = `${top - PIN - 2}px`;
         pin.append(el('span', 'ms-key', single ? esc(c.items[0].m.key) : `${c.items.length}`));
         if (single) { pin.href = c.items[0].m.link || '/milestones'; } else { pin.type = 'button'; }
-        pin.setAttribute('aria-label', single ? `Milestone ${c.items[0].m.key}: ${c.items[0].m.title}` : `${c.items.length} milestones`);
+        pin.setAttribute('aria-label', single ? fill(spec.words.milestone, c.items[0].m.key, c.items[0].m.title) : fill(spec.words.milestones, c.items.length));
         const card = el('span', 'ms-card');
         card.innerHTML = c.items.map(({ m }) => `<a class="ms-entry" href="${esc(m.link || '/milestones')}"><span class="ms-n">${esc(m.key)}</span>`
-          + `<span class="ms-date">${esc(m.date || '')}</span>${m.act ? ` <span class="ms-act">Act ${esc(m.act)}</span>` : ''}`
+          + `<span class="ms-date">${esc(m.date || '')}</span>${m.act ? ` <span class="ms-act">${esc(fill(spec.words.act, m.act))}</span>` : ''}`
           + `<span class="ms-title">${esc(m.title)}</span></a>`).join('');
         if (c.at > width * 0.6) { card.classList.add('ms-card-left'); }
         pin.append(card);

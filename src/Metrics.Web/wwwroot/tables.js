@@ -2,6 +2,7 @@
 // pages are rendered on the server; this only reorders and hides the rows they rendered.
 (function () {
   'use strict';
+  const words = JSON.parse(document.getElementById('page-words')?.textContent || '{}');
   const missing = new Set(['', '—', '-', 'n/a', 'unknown']);
   const number = text => {
     const t = text.replace(/[\s,×%+]/g, '').replace(/^−/, '-');
@@ -24,7 +25,7 @@
     headers.forEach((th, column) => {
       th.classList.add('sortable');
       th.tabIndex = 0;
-      th.title = 'Sort by this column';
+      th.title = words.sort || 'Sort by this column';
       const sort = () => {
         const ascending = th.getAttribute('aria-sort') !== 'ascending';
         headers.forEach(h => h.removeAttribute('aria-sort'));
@@ -45,8 +46,8 @@
     const filter = document.createElement('input');
     filter.type = 'search';
     filter.className = 'table-filter';
-    filter.placeholder = 'Filter rows…';
-    filter.setAttribute('aria-label', 'Filter the table’s rows by text');
+    filter.placeholder = words.filter || 'Filter rows…';
+    filter.setAttribute('aria-label', words.filterLabel || 'Filter the table’s rows by text');
     filter.addEventListener('input', () => {
       const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
       for (const row of body.rows) {

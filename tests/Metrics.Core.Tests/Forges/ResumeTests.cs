@@ -98,7 +98,7 @@ public sealed class ResumeTests
             new SeriesRequest(["fake"], SeriesMetric.Stars, []), CancellationToken.None);
         var series = Assert.Single(project, s => s.Repository.Id == id);
         Assert.Equal(partial, series.Quality == SeriesQuality.Partial);
-        Assert.Equal(partial, series.Note?.StartsWith("Partial star history", StringComparison.Ordinal) == true);
+        Assert.Equal(partial, series.Note?.ToString().StartsWith("Partial star history", StringComparison.Ordinal) == true);
 
         using var csv = new MemoryStream();
         await scope.ServiceProvider.GetRequiredService<DatasetExporter>().WriteAsync(Datasets.Stars, new ExportFilter(["fake"]), csv, false, CancellationToken.None);

@@ -50,7 +50,7 @@ public sealed class AcrossForgesTests
         var series = Assert.Single(await scope.ServiceProvider.GetRequiredService<SeriesQueries>().LoadAsync(request, CancellationToken.None));
         Assert.Equal(combined.Total.Points, series.Points);
         Assert.Equal("combined", series.Repository.ForgeKey);
-        Assert.Contains("GitCode", series.Note, StringComparison.Ordinal);
+        Assert.Contains("GitCode", series.Note?.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

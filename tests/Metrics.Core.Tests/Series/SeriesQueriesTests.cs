@@ -51,9 +51,9 @@ public sealed class SeriesQueriesTests
         var slight = series.Single(s => s.Repository.Id == small.Id);
         var big = series.Single(s => s.Repository.Id == large.Id);
         Assert.Equal(SeriesQuality.Complete, slight.Quality);
-        Assert.Contains("Star-count difference", slight.Note, StringComparison.Ordinal);
+        Assert.Contains("Star-count difference", slight.Note?.ToString(), StringComparison.Ordinal);
         Assert.Equal(SeriesQuality.Estimated, big.Quality);
-        Assert.Contains("20 (20.0 %) more than the 100", big.Note, StringComparison.Ordinal);
+        Assert.Contains("20 (20.0 %) more than the 100", big.Note?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SeriesQueriesTests
 
         Assert.Equal(SeriesQuality.Partial, likes.Quality);
         Assert.Equal([Day0, Day0.AddDays(1), Day0.AddDays(3)], likes.Points.Select(p => p.Day));
-        Assert.Contains("first collection day", likes.Note, StringComparison.Ordinal);
+        Assert.Contains("first collection day", likes.Note?.ToString(), StringComparison.Ordinal);
         Assert.Empty(await LoadAsync(database, new SeriesRequest(["qwen"], SeriesMetric.Likes, [Forge.GitHub])));
     }
 
@@ -95,7 +95,7 @@ public sealed class SeriesQueriesTests
 
         Assert.Equal(SeriesQuality.Estimated, contributors.Quality);
         Assert.Equal([2, 3], contributors.Points.Select(p => p.Value));
-        Assert.Contains("top 100", contributors.Note, StringComparison.Ordinal);
+        Assert.Contains("top 100", contributors.Note?.ToString(), StringComparison.Ordinal);
         Assert.Equal([1, 2], releases.Points.Select(p => p.Value));
     }
 

@@ -1,11 +1,11 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Metrics.Core.Catalog;
 using Metrics.Core.Milestones;
 using Metrics.Core.Series;
 using Metrics.Core.Storage.Entities;
 using Metrics.Web.Components.Pages;
 using Metrics.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Web.Tests.Components;
 
@@ -16,6 +16,7 @@ public sealed class ComponentTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose; // QuickGrid loads its script module when interactive
         Services.AddLocalization(o => o.ResourcesPath = "Resources"); // as the app does: components take IStringLocalizer<T>
+        Services.AddSingleton<Metrics.Web.Localization.Phrases>();
     }
 
     private static readonly SeriesRepository Tidb = new(1, "tidb", "TiDB", Forge.GitHub, RepositoryKind.Repository, "pingcap/tidb", RepositoryRole.Primary, null, false);

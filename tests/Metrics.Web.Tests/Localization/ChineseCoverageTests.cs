@@ -18,7 +18,7 @@ public sealed partial class ChineseCoverageTests(DashboardWorld world) : IClassF
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         "GitHub", "Gitee", "GitCode", "AtomGit", "Hugging", "Face", "CSV", "SVG", "PNG", "JSON", "HTML", "Markdown", "Excel",
-        "UTC", "SQLite", "PostgreSQL", "Metrics", "Apache", "ECharts", "Hangfire", "Octokit", "git", "ETag",
+        "UTC", "UTF", "API", "README", "SQLite", "PostgreSQL", "Metrics", "Apache", "ECharts", "Hangfire", "Octokit", "git", "ETag",
         "I", "II", "III", "IV", "V", "VI", "k", "M", "B", "s", "h", "min", "lang", "en", "zh", "CN",
     };
 
