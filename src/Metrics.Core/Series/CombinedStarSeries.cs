@@ -34,7 +34,7 @@ public sealed class CombinedStarSeries(SeriesQueries queries)
         var combined = new SeriesRepository(0, projectId, lead.ProjectName, lead.Forge, RepositoryKind.Repository, CombinedName, RepositoryRole.Primary,
             series.Min(s => s.Repository.Created), series.Any(s => s.Repository.Simulated), Combined: true);
         var quality = series.Max(s => s.Quality);
-        var note = new Localization.Phrase("All forges: the sum of {0}; a star given on two forges counts twice.",
+        var note = new Localization.Phrase("The sum of {0}; a star given on two forges counts twice.",
             string.Join(", ", series.Select(s => $"{ForgeNames.Display(s.Repository.Forge)} {s.Repository.FullName}")));
         var totalSeries = new Series(combined, SeriesMetric.Stars, CombinedSource, total, Dense: false, quality, note);
         return new CombinedStars(projectId, lead.ProjectName, Clip(totalSeries, from, to), shares, Move(repositories));
