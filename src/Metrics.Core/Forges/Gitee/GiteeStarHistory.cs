@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Forges.Gitee;
 
@@ -22,17 +23,14 @@ internal sealed class GiteeStarHistory(GiteeReader reader, TimeProvider time)
     public async IAsyncEnumerable<StarDaysChunk> ReadAsync(
         RepositoryRef repository, StarHistoryState state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Stepping back reads pages out of order; each is fetched once.
-        var pages = new Dictionary<int, GiteePage<GiteeStargazer>>();
+        // Every read goes on to the last page, so once total_page is known the next pages are fetched ahead; stepping
+        // back reads pages out of order; each is fetched once.
+        await using var window = new PageWindow<GiteePage<GiteeStargazer>>(number => reader.PageAsync<GiteeStargazer>(repository, "stargazers", (n, perPage) =>
+            reader.Api.GetStargazersAsync(repository.Owner, repository.Name, n, perPage, cancellationToken), number), reader.PagesAtOnce);
         async Task<GiteePage<GiteeStargazer>> PageAsync(int number)
         {
-            if (!pages.TryGetValue(number, out var page))
-            {
-                page = await reader.PageAsync<GiteeStargazer>(repository, "stargazers", (n, perPage) =>
-                    reader.Api.GetStargazersAsync(repository.Owner, repository.Name, n, perPage, cancellationToken), number);
-                pages[number] = page;
-            }
-
+            var page = await window.GetAsync(number);
+            window.Last = Math.Max(window.Last ?? 0, page.TotalPages ?? 0) is > 0 and var last ? last : null;
             return page;
         }
 
