@@ -30,6 +30,12 @@ internal sealed class PageWindow<T>(Func<int, Task<T>> fetch, int width) : IAsyn
         return _pages[number];
     }
 
+    /// <summary>
+    /// Whether page <paramref name="number"/> has already arrived whole: a reader may then hand on two pages as one
+    /// chunk, one write instead of two. A page that failed is not ready; taking it raises its failure.
+    /// </summary>
+    public bool IsReady(int number) => _pages.TryGetValue(number, out var page) && page.IsCompletedSuccessfully;
+
     /// <summary>Waits for pages fetched ahead of a failure, so none is left running or fails unobserved.</summary>
     public async ValueTask DisposeAsync()
     {
