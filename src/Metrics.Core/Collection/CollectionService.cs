@@ -31,7 +31,9 @@ public sealed partial class CollectionService(
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(states, parallel, (state, ct) => RunPhaseAsync(state, snapshot: true, ct));
-        await Parallel.ForEachAsync(states, parallel, async (state, ct) =>
+        // Details of the most-starred first: theirs are the longest lists, so the run does not end with one of them alone.
+        var longestFirst = states.OrderByDescending(s => s.Current?.Stars ?? s.Current?.Likes ?? 0).ToList();
+        await Parallel.ForEachAsync(longestFirst, parallel, async (state, ct) =>
         {
             if (state.CanContinue)
             {
