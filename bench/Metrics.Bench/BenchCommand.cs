@@ -8,6 +8,7 @@ internal static class BenchCommand
     private static readonly Dictionary<string, Func<Task<IReadOnlyList<BenchResult>>>> Benches = new()
     {
         ["collect"] = CollectBench.RunAsync,
+        ["collect-latency"] = CollectLatencyBench.RunAsync,
         ["csv"] = ExportBench.RunAsync,
         ["export"] = ExportDatabaseBench.RunAsync,
         ["git"] = GitHistoryBench.RunAsync,

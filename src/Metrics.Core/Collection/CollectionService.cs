@@ -31,7 +31,9 @@ public sealed partial class CollectionService(
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(states, parallel, (state, ct) => RunPhaseAsync(state, snapshot: true, ct));
-        await Parallel.ForEachAsync(states, parallel, async (state, ct) =>
+        // Details of the most-starred first: theirs are the longest lists, so the run does not end with one of them alone.
+        var longestFirst = states.OrderByDescending(s => s.Current?.Stars ?? s.Current?.Likes ?? 0).ToList();
+        await Parallel.ForEachAsync(longestFirst, parallel, async (state, ct) =>
         {
             if (state.CanContinue)
             {
@@ -86,10 +88,11 @@ public sealed partial class CollectionService(
         await db.CollectionRuns.Where(r => heldIds.Contains(r.RepositoryId) && r.Outcome == RunOutcome.Running).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.Outcome, RunOutcome.Partial)
             .SetProperty(r => r.Error, "interrupted: the process collecting it stopped before the run finished"), cancellationToken);
+        var last = await LastRuns.LoadAsync(db, heldIds, cancellationToken);
         var runs = repositories.Select(r => new CollectionRun { RepositoryId = r.Id, Kind = "full", StartedAt = now, Outcome = RunOutcome.Running }).ToList();
         db.CollectionRuns.AddRange(runs);
         await db.SaveChangesAsync(cancellationToken);
-        return ([.. repositories.Zip(runs, (r, run) => new RunState(r.Id, run.Id) { Name = r.FullName, Forge = r.Forge })],
+        return ([.. repositories.Zip(runs, (r, run) => new RunState(r.Id, run.Id) { Name = r.FullName, Forge = r.Forge, LastRun = last.GetValueOrDefault(r.Id) })],
             lease, [.. selected.Where(r => !lease.Held.Contains(r.Id)).Select(r => r.FullName)]);
     }
 
@@ -116,9 +119,16 @@ public sealed partial class CollectionService(
         if (snapshot)
         {
             await GuardAsync(state, writer, cancellationToken, async () =>
-                state.Name = await writer.ApplyFactsAsync(state.RepositoryId, await client.ReadRepositoryAsync(repository, cancellationToken), state.Accounting.Simulated, cancellationToken));
+            {
+                var facts = await client.ReadRepositoryAsync(repository, cancellationToken);
+                state.Current = facts.Snapshot;
+                state.Name = await writer.ApplyFactsAsync(state.RepositoryId, facts, state.Accounting.Simulated, cancellationToken);
+            });
             return;
         }
+
+        // A forge without ETags compares this run's snapshot with the last run's to skip what cannot have changed.
+        repository = repository with { LastRun = state.LastRun, Current = state.Current };
 
         // Each detail phase on its own: a star history that fails (its pages so far are kept) does not cost the
         // contributors and releases; a repository that is gone or a quota that is spent ends the run for it.

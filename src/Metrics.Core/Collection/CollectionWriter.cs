@@ -98,7 +98,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
             RepositoryId = repositoryId, Tag = r.Tag, Name = r.Name, PublishedAt = r.PublishedAt, Prerelease = r.Prerelease, Downloads = r.Downloads,
         }), cancellationToken);
         await bulk.UpsertTagsAsync(read.Tags.Select(t => new Release { RepositoryId = repositoryId, Tag = t, IsRelease = false }), cancellationToken);
-        return read.Releases.Select(r => r.Tag).Distinct(StringComparer.Ordinal).Count();
+        return read.UnchangedCount ?? read.Releases.Select(r => r.Tag).Distinct(StringComparer.Ordinal).Count();
     }
 
     /// <summary>Adds the totals the detail phases learned to today's snapshot, and the star series' disagreement with it.</summary>

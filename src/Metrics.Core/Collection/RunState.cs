@@ -15,6 +15,12 @@ internal sealed class RunState(int repositoryId, long runId)
     public string Name { get; set; } = "";
     public Forge Forge { get; set; }
 
+    /// <summary>The previous run when it succeeded, read before this one wrote anything.</summary>
+    public Forges.LastRun? LastRun { get; init; }
+
+    /// <summary>What this run's snapshot phase read.</summary>
+    public Forges.SnapshotFigures? Current { get; set; }
+
     /// <summary>A repository that is gone or a quota that is spent ends the repository's run.</summary>
     public bool Stopped { get; set; }
 

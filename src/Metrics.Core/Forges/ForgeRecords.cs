@@ -9,7 +9,19 @@ namespace Metrics.Core.Forges;
 public sealed record RepositoryRef(Forge Forge, RepositoryKind Kind, string Owner, string Name, long? ForgeId, DateTime? CreatedAt)
 {
     public string FullName => Name.Length == 0 ? Owner : $"{Owner}/{Name}";
+
+    /// <summary>The repository's previous run, only when it succeeded (so all it read is stored); null: read everything.</summary>
+    public LastRun? LastRun { get; init; }
+
+    /// <summary>In the detail phases: what this run's snapshot phase read.</summary>
+    public SnapshotFigures? Current { get; init; }
 }
+
+/// <summary>
+/// What a repository's previous, successful run stored: for a forge without validators (ETags) to tell what cannot
+/// have changed since (see <see cref="Unchanged"/>).
+/// </summary>
+public sealed record LastRun(DateTime FinishedAt, SnapshotFigures Snapshot, long? Contributors, long? Releases);
 
 /// <summary>Today's figures; a forge leaves null what it does not report.</summary>
 public sealed record SnapshotFigures
@@ -80,5 +92,12 @@ public sealed record ContributorsRead(long Total, IReadOnlyList<ContributorRecor
 
 public sealed record ReleaseRecord(string Tag, string? Name, DateTime? PublishedAt, bool Prerelease, long? Downloads);
 
-/// <summary>Published releases and every tag name.</summary>
-public sealed record ReleasesRead(IReadOnlyList<ReleaseRecord> Releases, IReadOnlyList<string> Tags);
+/// <summary>
+/// Published releases and every tag name. A forge that did not re-read a list (it cannot have changed) leaves it empty
+/// and, for releases, sets <see cref="UnchangedCount"/>: stored releases and tags are never removed by a read.
+/// </summary>
+public sealed record ReleasesRead(IReadOnlyList<ReleaseRecord> Releases, IReadOnlyList<string> Tags)
+{
+    /// <summary>The number of releases when the release list was not re-read (the last run's).</summary>
+    public long? UnchangedCount { get; init; }
+}

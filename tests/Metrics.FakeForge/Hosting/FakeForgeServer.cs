@@ -40,6 +40,9 @@ public sealed class FakeForgeServer : IAsyncDisposable
 
     public ForgeWorld World => _state.World;
 
+    /// <summary>Replaces the world from now on, e.g. a repository with a new push: the forge changes between runs.</summary>
+    public void ChangeWorld(Func<ForgeWorld, ForgeWorld> change) => _state.World = change(_state.World);
+
     /// <summary>The world clock; advancing it makes the day's stars appear.</summary>
     public ForgeClock Clock => _state.Clock;
 

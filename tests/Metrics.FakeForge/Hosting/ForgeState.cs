@@ -14,15 +14,25 @@ public sealed class ForgeState
 
     public ForgeState(ForgeWorld world, ForgeClock clock, FakeForgeOptions options)
     {
-        World = world;
         Clock = clock;
+        World = world;
         Options = options;
         Faults = new FaultController(world.Seed, options.Faults);
         Quota = new QuotaBook(clock);
-        Truth = new ForgeTruth(world, clock);
     }
 
-    public ForgeWorld World { get; }
+    private volatile ForgeWorld _world = null!;
+
+    /// <summary>The world; a test may replace it between runs (a push, a new contributor) and the truth follows.</summary>
+    public ForgeWorld World
+    {
+        get => _world;
+        set
+        {
+            _world = value;
+            Truth = new ForgeTruth(value, Clock);
+        }
+    }
 
     public ForgeClock Clock { get; }
 
@@ -34,7 +44,7 @@ public sealed class ForgeState
 
     public QuotaBook Quota { get; }
 
-    public ForgeTruth Truth { get; }
+    public ForgeTruth Truth { get; private set; } = null!;
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

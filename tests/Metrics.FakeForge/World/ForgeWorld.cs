@@ -32,6 +32,13 @@ public sealed class ForgeWorld
     /// <summary>Tokens with push access to every repository: they see draft releases.</summary>
     public IReadOnlyList<string> PushTokens { get; init; } = [];
 
+    /// <summary>The same world with one Gitee repository replaced (matched by id).</summary>
+    public ForgeWorld WithGitee(GiteeRepository replacement) => new()
+    {
+        Seed = Seed, Anchor = Anchor, GitHub = GitHub, HuggingFace = HuggingFace, GitCode = GitCode, PushTokens = PushTokens,
+        Gitee = [.. Gitee.Select(r => r.Id == replacement.Id ? replacement : r)],
+    };
+
     public GitHubRepository? FindGitHub(string owner, string name) =>
         ByName.GetValueOrDefault(Key(owner, name));
 

@@ -29,5 +29,9 @@ public sealed class GitCodeOptions : IForgeOptions
     /// <summary>Safety stop for lists that answer any page number; a real list ends long before.</summary>
     public int MaxPages { get; set; } = 2_000;
 
-    public RateLimitOptions RateLimit { get; set; } = new();
+    /// <summary>
+    /// Pages one at a time by default: GitCode's minute limit (50) is what bounds a run, and with no rate-limit headers
+    /// pages fetched at once would only meet the limit together.
+    /// </summary>
+    public RateLimitOptions RateLimit { get; set; } = new() { PagesAtOnce = 1 };
 }

@@ -38,9 +38,11 @@ internal sealed class GitCodeReader(IGitCodeApi api, IOptions<GitCodeOptions> op
     public async IAsyncEnumerable<IReadOnlyList<T>> PagesAsync<T>(RepositoryRef repository, string what, PageCall<T> call)
     {
         IReadOnlyList<T> previous = [];
+        await using var window = new PageWindow<GitCodePage<T>>(number => PageAsync(repository, what, call, number), options.Value.RateLimit.PagesAtOnce);
         for (var page = 1; page <= options.Value.MaxPages; page++)
         {
-            var current = await PageAsync(repository, what, call, page);
+            var current = await window.GetAsync(page);
+            window.Last ??= current.TotalPages is { } total ? Math.Min(total, options.Value.MaxPages) : null;
             if (page > 1 && current.Items.Count > 0 && current.Items.SequenceEqual(previous))
             {
                 yield break;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Metrics.Core.Forges.Http;
+using Microsoft.Extensions.Options;
 using Octokit;
 
 namespace Metrics.Core.Forges.GitHub;
@@ -11,7 +13,7 @@ namespace Metrics.Core.Forges.GitHub;
 /// history does not reach back to the repository's start, goes on from the page where the stored part ends.
 /// The stargazer list is not used: since July 2026 GitHub closes it to non-collaborators.
 /// </summary>
-internal sealed class GitHubStarHistory(IConnection connection, TimeProvider time)
+internal sealed class GitHubStarHistory(IConnection connection, TimeProvider time, IOptions<GitHubOptions> options)
 {
     private const int WeeksPerPage = 30;
 
@@ -24,15 +26,23 @@ internal sealed class GitHubStarHistory(IConnection connection, TimeProvider tim
         var created = repository.CreatedAt is { } at ? DateOnly.FromDateTime(at) : DateOnly.MinValue;
         var mark = state.Mark;
 
-        // From the newest week down to the stored history (or, the first time, as far as the list goes).
+        // From the newest week down to the stored history (or, the first time, page 1 and page 2, which joins it; the
+        // rest follows below). A first read goes on to the last page, so once page 1 has told how many there are, the
+        // next ones are fetched ahead; both parts share the pages.
+        var firstRead = mark.Through is null;
+        await using var window = new PageWindow<RawPage<StarHistoryWeek[]>>(
+            n => GetAsync(raw, repository, path, Parameters(n)), options.Value.RateLimit.PagesAtOnce);
         DateOnly? newestWeek = null;
         Uri? next = path;
         var parameters = Parameters(page: null);
-        while (next is not null)
+        for (var read = 1; next is not null; read++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await GetAsync(raw, repository, next, parameters);
+            var page = firstRead && window.Last is not null
+                ? await window.GetAsync(read)
+                : await GetAsync(raw, repository, next, parameters);
             parameters = null; // the Link URLs carry per_page and page themselves
+            window.Last ??= GitHubRaw.PageOf(page.Last);
             var last = page.Next is null || page.Body is not { Length: > 0 };
             var days = Days(repository, page.Body ?? [], created, today);
             newestWeek ??= page.Body is { Length: > 0 } weeks ? WeekOf(weeks.Max(w => w.Week)) : null;
@@ -63,30 +73,31 @@ internal sealed class GitHubStarHistory(IConnection connection, TimeProvider tim
             yield break;
         }
 
-        // The rest of an earlier, interrupted first read: from the page holding the oldest stored week, back to the start.
+        // The rest of a first read, or of an earlier, interrupted one: from the page holding the oldest stored week back to
+        // the start, pages in order (fetched ahead once the last page is known).
         // The stored part ends with a whole week (From is a week's first day), so the first missing week is one older.
         var number = ((newest.DayNumber - WeekOf(from).DayNumber) / 7 + 1) / WeeksPerPage + 1;
-        next = path;
-        parameters = Parameters(number);
-        while (next is not null)
+        for (var joined = false; ; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await GetAsync(raw, repository, next, parameters);
-            parameters = null;
+            var page = await window.GetAsync(number);
+            window.Last ??= GitHubRaw.PageOf(page.Last);
             var last = page.Next is null || page.Body is not { Length: > 0 };
             var days = Days(repository, page.Body ?? [], created, today);
-            if (number > 1 && page.Body is { Length: > 0 } weeks && WeekOf(weeks.Max(w => w.Week)) < WeekOf(from).AddDays(-7))
+            if (!joined && number > 1 && page.Body is { Length: > 0 } weeks && WeekOf(weeks.Max(w => w.Week)) < WeekOf(from).AddDays(-7))
             {
                 // The weeks moved on since the count: this page starts below the stored part; one page newer joins it.
-                parameters = Parameters(--number);
-                next = path;
+                number -= 2;
                 continue;
             }
 
-            number = -1;
+            joined = true;
             mark = mark with { From = Min(mark.From, days.Count > 0 ? days.Min(d => d.Day) : null), ReachedStart = last };
             yield return new StarDaysChunk(days, mark);
-            next = last ? null : page.Next;
+            if (last)
+            {
+                yield break;
+            }
         }
     }
 

@@ -1,7 +1,11 @@
 namespace Metrics.Core.Forges.Gitee;
 
-/// <summary>Gitee API v5 as a read-only plug-in.</summary>
-internal sealed class GiteeForgeClient(GiteeReader reader, GiteeStarHistory stars, GiteeContributors contributors, GiteeReleases releases) : IForgeClient
+/// <summary>
+/// Gitee API v5 as a read-only plug-in. Gitee sends no ETags, so a re-run skips the lists the repository answer shows
+/// unchanged (<see cref="Unchanged"/>): a re-run the same day with nothing changed costs one request.
+/// </summary>
+internal sealed class GiteeForgeClient(
+    GiteeReader reader, GiteeStarHistory stars, GiteeContributors contributors, GiteeReleases releases, TimeProvider time) : IForgeClient
 {
     public async Task<RepositoryFacts> ReadRepositoryAsync(RepositoryRef repository, CancellationToken cancellationToken)
     {
@@ -23,12 +27,19 @@ internal sealed class GiteeForgeClient(GiteeReader reader, GiteeStarHistory star
         };
     }
 
-    public IAsyncEnumerable<StarDaysChunk> ReadStarHistoryAsync(RepositoryRef repository, StarHistoryState state, CancellationToken cancellationToken) =>
-        stars.ReadAsync(repository, state, cancellationToken);
+    public IAsyncEnumerable<StarDaysChunk> ReadStarHistoryAsync(RepositoryRef repository, StarHistoryState state, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return Unchanged.Stars(repository, state.Mark, now)
+            ? new[] { Unchanged.NoNewStars(state.Mark, DateOnly.FromDateTime(now)) }.ToAsyncEnumerable()
+            : stars.ReadAsync(repository, state, cancellationToken);
+    }
 
     public async Task<ContributorsRead?> ReadContributorsAsync(RepositoryRef repository, CancellationToken cancellationToken) =>
-        await contributors.ReadAsync(repository, cancellationToken);
+        Unchanged.SincePush(repository, time.GetUtcNow().UtcDateTime) && repository.LastRun?.Contributors is { } total
+            ? new ContributorsRead(total, [])
+            : await contributors.ReadAsync(repository, cancellationToken);
 
     public async Task<ReleasesRead?> ReadReleasesAsync(RepositoryRef repository, CancellationToken cancellationToken) =>
-        await releases.ReadAsync(repository, cancellationToken);
+        await releases.ReadAsync(repository, time.GetUtcNow().UtcDateTime, cancellationToken);
 }

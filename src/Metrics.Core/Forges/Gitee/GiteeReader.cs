@@ -34,13 +34,18 @@ internal sealed class GiteeReader(IGiteeApi api, IOptions<GiteeOptions> options,
         return new GiteePage<T>(items ?? [], TotalPages(headers));
     }
 
+    /// <summary>Pages fetched at once once total_page is known (<see cref="RateLimitOptions.PagesAtOnce"/>).</summary>
+    public int PagesAtOnce => options.Value.RateLimit.PagesAtOnce;
+
     public async Task<List<T>> AllAsync<T>(RepositoryRef repository, string what, PageCall<T> call)
     {
         var all = new List<T>();
         IReadOnlyList<T> previous = [];
+        await using var window = new PageWindow<GiteePage<T>>(number => PageAsync(repository, what, call, number), PagesAtOnce);
         for (var page = 1; ; page++)
         {
-            var current = await PageAsync(repository, what, call, page);
+            var current = await window.GetAsync(page);
+            window.Last ??= current.TotalPages;
             // An endpoint that ignores paging answers every page with the same list: once is enough.
             if (page > 1 && current.Items.SequenceEqual(previous))
             {

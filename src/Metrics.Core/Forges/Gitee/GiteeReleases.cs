@@ -7,16 +7,27 @@ namespace Metrics.Core.Forges.Gitee;
 /// </summary>
 internal sealed class GiteeReleases(GiteeReader reader)
 {
-    public async Task<ReleasesRead> ReadAsync(RepositoryRef repository, CancellationToken cancellationToken)
+    /// <summary>Each list only when it may have changed (<see cref="Unchanged"/>); an unread one comes back empty.</summary>
+    public async Task<ReleasesRead> ReadAsync(RepositoryRef repository, DateTime now, CancellationToken cancellationToken)
     {
-        var releases = await reader.AllAsync<GiteeRelease>(repository, "releases", (page, perPage) =>
-            reader.Api.GetReleasesAsync(repository.Owner, repository.Name, page, perPage, cancellationToken));
-        var records = releases
-            .Where(r => !string.IsNullOrWhiteSpace(r.TagName))
-            .Select(r => new ReleaseRecord(r.TagName!, string.IsNullOrWhiteSpace(r.Name) ? null : r.Name, r.CreatedAt?.UtcDateTime, r.Prerelease, null))
-            .ToList();
+        long? unchanged = Unchanged.ReleasesToday(repository, now) ? repository.LastRun?.Releases : null;
+        List<ReleaseRecord> records = [];
+        if (unchanged is null)
+        {
+            var releases = await reader.AllAsync<GiteeRelease>(repository, "releases", (page, perPage) =>
+                reader.Api.GetReleasesAsync(repository.Owner, repository.Name, page, perPage, cancellationToken));
+            records = [.. releases
+                .Where(r => !string.IsNullOrWhiteSpace(r.TagName))
+                .Select(r => new ReleaseRecord(r.TagName!, string.IsNullOrWhiteSpace(r.Name) ? null : r.Name, r.CreatedAt?.UtcDateTime, r.Prerelease, null))];
+        }
+
+        if (Unchanged.SincePush(repository, now))
+        {
+            return new ReleasesRead(records, []) { UnchangedCount = unchanged };
+        }
+
         var tags = await reader.AllAsync<GiteeTag>(repository, "tags", (page, perPage) =>
             reader.Api.GetTagsAsync(repository.Owner, repository.Name, page, perPage, cancellationToken));
-        return new ReleasesRead(records, [.. tags.Where(t => !string.IsNullOrWhiteSpace(t.Name)).Select(t => t.Name!)]);
+        return new ReleasesRead(records, [.. tags.Where(t => !string.IsNullOrWhiteSpace(t.Name)).Select(t => t.Name!)]) { UnchangedCount = unchanged };
     }
 }

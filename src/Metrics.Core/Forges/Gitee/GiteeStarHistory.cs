@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Metrics.Core.Forges.Http;
 
 namespace Metrics.Core.Forges.Gitee;
 
@@ -19,20 +20,19 @@ namespace Metrics.Core.Forges.Gitee;
 /// </summary>
 internal sealed class GiteeStarHistory(GiteeReader reader, TimeProvider time)
 {
+    private const int MaxPagesPerChunk = 16;
+
     public async IAsyncEnumerable<StarDaysChunk> ReadAsync(
         RepositoryRef repository, StarHistoryState state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Stepping back reads pages out of order; each is fetched once.
-        var pages = new Dictionary<int, GiteePage<GiteeStargazer>>();
+        // Every read goes on to the last page, so once total_page is known the next pages are fetched ahead; stepping
+        // back reads pages out of order; each is fetched once.
+        await using var window = new PageWindow<GiteePage<GiteeStargazer>>(number => reader.PageAsync<GiteeStargazer>(repository, "stargazers", (n, perPage) =>
+            reader.Api.GetStargazersAsync(repository.Owner, repository.Name, n, perPage, cancellationToken), number), reader.PagesAtOnce);
         async Task<GiteePage<GiteeStargazer>> PageAsync(int number)
         {
-            if (!pages.TryGetValue(number, out var page))
-            {
-                page = await reader.PageAsync<GiteeStargazer>(repository, "stargazers", (n, perPage) =>
-                    reader.Api.GetStargazersAsync(repository.Owner, repository.Name, n, perPage, cancellationToken), number);
-                pages[number] = page;
-            }
-
+            var page = await window.GetAsync(number);
+            window.Last = Math.Max(window.Last ?? 0, page.TotalPages ?? 0) is > 0 and var last ? last : null;
             return page;
         }
 
@@ -43,6 +43,7 @@ internal sealed class GiteeStarHistory(GiteeReader reader, TimeProvider time)
         var counts = new Dictionary<DateOnly, long>();
         var from = resumeDay;
         DateOnly? written = null;
+        var held = 0;
         for (; ; number++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,7 +58,17 @@ internal sealed class GiteeStarHistory(GiteeReader reader, TimeProvider time)
             DateOnly? complete = last
                 ? (counts.Count > 0 && counts.Keys.Max() > today ? counts.Keys.Max() : today)
                 : page.Items.Count > 0 ? DayOf(repository, page.Items[^1]).AddDays(-1) : null;
+            // When the next page has already arrived its days join these (up to a bound, so little is ever held back),
+            // so pages fetched ahead make fewer writes; a failing page is never ready: what came before it goes first.
             var start = written?.AddDays(1) ?? from;
+            if (!last && held < MaxPagesPerChunk && window.IsReady(number + 1))
+            {
+                held++;
+                continue;
+            }
+
+            held = 0;
+
             if (start is { } first && complete is { } through && through >= first)
             {
                 // Every day is written, zeros included, so the series says "no stars that day" rather than "unknown".

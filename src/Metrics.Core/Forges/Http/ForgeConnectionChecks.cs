@@ -3,6 +3,9 @@ namespace Metrics.Core.Forges.Http;
 /// <summary>The checks every forge's settings share, with messages that name the forge's own keys.</summary>
 internal static class ForgeConnectionChecks
 {
+    /// <summary>With <c>Collection:Concurrency</c> at its most (64) still a bounded number per token.</summary>
+    public const int MaxPagesAtOnce = 8;
+
     public static List<string> Check(string section, Uri? apiUrl, string? token, TimeSpan retryDelay, RateLimitOptions rateLimit)
     {
         var failures = new List<string>();
@@ -24,6 +27,11 @@ internal static class ForgeConnectionChecks
         if (rateLimit.Reserve < 0)
         {
             failures.Add($"{section}:RateLimit:Reserve must not be negative.");
+        }
+
+        if (rateLimit.PagesAtOnce is < 1 or > MaxPagesAtOnce)
+        {
+            failures.Add($"{section}:RateLimit:PagesAtOnce must be between 1 and {MaxPagesAtOnce}, got {rateLimit.PagesAtOnce}.");
         }
 
         return failures;

@@ -14,13 +14,24 @@ internal sealed class RateLimitHandler(RateLimitState state, RateLimitOptions op
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (state is { Remaining: { } remaining, Reset: { } reset } && remaining <= options.ReserveFor(state.Limit) && reset > time.GetUtcNow())
+            // Requests in flight count against the quota too: pages fetched at once must not overshoot the reserve.
+            if (state.Begin(options.ReserveFor(state.Limit), time.GetUtcNow()) is { } reset)
             {
                 await WaitAsync(reset - time.GetUtcNow() + TimeSpan.FromSeconds(1), cancellationToken);
+                state.Begin(0, time.GetUtcNow(), force: true);
             }
 
-            var response = await base.SendAsync(request, cancellationToken);
-            state.Update(response);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken);
+                state.Update(response);
+            }
+            finally
+            {
+                state.End();
+            }
+
             var wait = await RateLimitWaitAsync(response, attempt, cancellationToken);
             if (wait is null || attempt == MaxAttempts)
             {

@@ -17,6 +17,13 @@ public sealed class RateLimitOptions
     /// <summary>The longest a run waits for a quota reset or a retry-after; beyond it the work is deferred.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(65);
 
+    /// <summary>
+    /// Pages of one list fetched at once, per repository, once the forge has told the last page (GitHub's Link
+    /// rel="last", total_page on Gitee and GitCode). Kept small: GitHub asks for a bounded number of requests in flight
+    /// per token, and repositories are collected <c>Collection:Concurrency</c> at a time besides.
+    /// </summary>
+    public int PagesAtOnce { get; set; } = 4;
+
     /// <summary>First back-off after a secondary rate limit without retry-after (GitHub says at least a minute).</summary>
     public TimeSpan SecondaryBackoff { get; set; } = TimeSpan.FromMinutes(1);
 }

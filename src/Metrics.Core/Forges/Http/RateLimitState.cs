@@ -12,6 +12,35 @@ public sealed class RateLimitState
     /// <summary>The wait the collector is in now, for progress displays.</summary>
     public DateTimeOffset? WaitingUntil { get; internal set; }
 
+    private int _inFlight;
+
+    /// <summary>
+    /// Counts a request in flight, unless the quota last reported, less the requests already in flight (pages fetched
+    /// at once), is down to <paramref name="reserve"/> before the reset: then returns the reset to wait for and counts
+    /// nothing. <paramref name="force"/> counts it regardless (after that wait). Every counted request calls <see cref="End"/>.
+    /// </summary>
+    public DateTimeOffset? Begin(int reserve, DateTimeOffset now, bool force = false)
+    {
+        lock (_gate)
+        {
+            if (!force && Remaining is { } remaining && Reset is { } reset && reset > now && remaining - _inFlight <= reserve)
+            {
+                return reset;
+            }
+
+            _inFlight++;
+            return null;
+        }
+    }
+
+    public void End()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+        }
+    }
+
     public void Update(HttpResponseMessage response)
     {
         var limit = Header(response, "x-ratelimit-limit");

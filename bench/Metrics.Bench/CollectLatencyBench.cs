@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Metrics.Core.Storage;
+using Metrics.Core.Storage.Entities;
+using Metrics.FakeForge.Faults;
+using Metrics.FakeForge.Hosting;
+using Metrics.Testing;
+
+namespace Metrics.Bench;
+
+/// <summary>
+/// A first collection of the fake world's GitHub, Gitee and GitCode repositories with 100 ms added to every answer,
+/// against the longest chain of requests one repository needs one after another (<see cref="LatencyChain"/>). Run with
+/// pages one at a time (as before pages were fetched ahead) and with the default window, at the default repository
+/// concurrency and at a higher one.
+/// </summary>
+internal static class CollectLatencyBench
+{
+    private const int LatencyMs = 100;
+
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync()
+    {
+        var results = new List<BenchResult>();
+        foreach (var (pages, concurrency) in new[] { (1, 4), (4, 4), (1, 16), (4, 16) })
+        {
+            results.AddRange(await RunOnceAsync(pages, concurrency, longestOnly: false));
+        }
+
+        // The repository with the longest chain alone: what one repository costs here beyond its round trips.
+        results.AddRange(await RunOnceAsync(4, 4, longestOnly: true));
+
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<BenchResult>> RunOnceAsync(int pagesAtOnce, int concurrency, bool longestOnly)
+    {
+        var at = pagesAtOnce.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Collection:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GitHub:RateLimit:PagesAtOnce"] = at,
+            ["Gitee:RateLimit:PagesAtOnce"] = at,
+            ["GitCode:RateLimit:PagesAtOnce"] = at,
+        };
+        var forge = new FakeForgeOptions
+        {
+            Faults = new FaultSettings { LatencyMs = LatencyMs },
+            // The bench measures waiting on answers, not GitCode's minute window.
+            GitCodeMinuteLimit = 1_000_000,
+            GitCodeHourlyLimit = 1_000_000,
+        };
+        await using var harness = await ForgeHarness.StartAsync(DatabaseOptions.Sqlite, forge, settings);
+        var world = harness.Fake.World;
+        var chain = LatencyChain.Longest(harness.Fake, pagesAtOnce: 4);
+        var sequential = LatencyChain.Longest(harness.Fake, pagesAtOnce: 1);
+        if (longestOnly)
+        {
+            var (forgeName, name) = (chain.Repository.Split(' ')[0], chain.Repository.Split(' ')[1]);
+            await harness.TrackAsync(Enum.Parse<Forge>(forgeName), name);
+        }
+        else
+        {
+            await harness.TrackAsync(Forge.GitHub, [.. world.GitHub.Select(r => r.FullName)]);
+            await harness.TrackAsync(Forge.Gitee, [.. world.Gitee.Select(r => r.FullName)]);
+            await harness.TrackAsync(Forge.GitCode, [.. world.GitCode.Select(r => r.FullName)]);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var summary = await harness.CollectAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var target = chain.RoundTrips * LatencyMs / 1000.0;
+        var label = longestOnly ? $"{chain.Repository} alone, pages at once {pagesAtOnce}" : $"pages at once {pagesAtOnce}, concurrency {concurrency}";
+        var succeeded = summary.Repositories.Count(r => r.Outcome == RunOutcome.Succeeded);
+        return
+        [
+            new BenchResult("collect-latency", $"{label}: wall time", seconds, "s",
+                $"{succeeded}/{summary.Repositories.Count} succeeded, {summary.Requests} requests; {seconds / target:0.0}× the chain"),
+            new BenchResult("collect-latency", $"{label}: longest chain × {LatencyMs} ms", target, "s",
+                $"{chain.RoundTrips} round trips ({chain.Repository}) with 4 pages at once; {sequential.RoundTrips} ({sequential.Repository}) one page at a time"),
+        ];
+    }
+}
