@@ -18,52 +18,35 @@ internal static class StarGainReader
     public static async IAsyncEnumerable<StarGainRow> ReadAsync(
         MetricsDbContext db, IReadOnlyCollection<int>? repositories, DateOnly? to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var openedHere = connection.State != System.Data.ConnectionState.Open;
-        if (openedHere)
+        await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
+        var connection = open.Connection;
+
+        await using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (repositories is not null)
         {
-            await connection.OpenAsync(cancellationToken);
+            // Integer ids from the database itself, so inlining them is safe and keeps one plan for any count.
+            where.Add(repositories.Count == 0 ? "1 = 0" : $"\"RepositoryId\" IN ({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
         }
 
-        try
+        if (to is { } last)
         {
-            await using var command = connection.CreateCommand();
-            var where = new List<string>();
-            if (repositories is not null)
-            {
-                // Integer ids from the database itself, so inlining them is safe and keeps one plan for any count.
-                where.Add(repositories.Count == 0 ? "1 = 0" : $"\"RepositoryId\" IN ({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
-            }
-
-            if (to is { } last)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@to";
-                parameter.Value = db.Database.IsNpgsql() ? last : last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                command.Parameters.Add(parameter);
-                where.Add("\"Day\" <= @to");
-            }
-
-            command.CommandText = "SELECT \"RepositoryId\", \"Day\", \"Source\", \"Gained\" FROM star_gains" +
-                (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-                " ORDER BY \"RepositoryId\", \"Day\", \"Source\"";
-            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-            var sqlite = !db.Database.IsNpgsql();
-            var days = new DayCache();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                // Sequential access: columns are read in order.
-                var repository = reader.GetInt32(0);
-                var day = sqlite ? days.Parse(reader.GetString(1)) : reader.GetFieldValue<DateOnly>(1);
-                yield return new StarGainRow(repository, day, reader.GetString(2), reader.GetInt64(3));
-            }
+            OpenConnection.AddDay(command, "@to", last, db.Database.IsNpgsql());
+            where.Add("\"Day\" <= @to");
         }
-        finally
+
+        command.CommandText = "SELECT \"RepositoryId\", \"Day\", \"Source\", \"Gained\" FROM star_gains" +
+            (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+            " ORDER BY \"RepositoryId\", \"Day\", \"Source\"";
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        var sqlite = !db.Database.IsNpgsql();
+        var days = new DayCache();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            if (openedHere)
-            {
-                await connection.CloseAsync();
-            }
+            // Sequential access: columns are read in order.
+            var repository = reader.GetInt32(0);
+            var day = sqlite ? days.Parse(reader.GetString(1)) : reader.GetFieldValue<DateOnly>(1);
+            yield return new StarGainRow(repository, day, reader.GetString(2), reader.GetInt64(3));
         }
     }
 

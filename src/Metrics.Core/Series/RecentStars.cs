@@ -58,52 +58,30 @@ internal sealed class RecentStars(string source)
             GROUP BY "RepositoryId", "Source", {back} / 7
             """;
         var perSource = new Dictionary<(int, string), RecentStars>();
-        var connection = db.Database.GetDbConnection();
-        var openedHere = connection.State != System.Data.ConnectionState.Open;
-        if (openedHere)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
+        await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
+        var connection = open.Connection;
 
-        try
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        OpenConnection.AddDay(command, "@today", today, postgres);
+        OpenConnection.AddDay(command, "@since", today.AddDays(-365), postgres);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Add(command, "@today", today, postgres);
-            Add(command, "@since", today.AddDays(-365), postgres);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var key = (reader.GetInt32(0), reader.GetString(1));
+            if (!perSource.TryGetValue(key, out var stars))
             {
-                var key = (reader.GetInt32(0), reader.GetString(1));
-                if (!perSource.TryGetValue(key, out var stars))
-                {
-                    perSource[key] = stars = new RecentStars(key.Item2);
-                }
+                perSource[key] = stars = new RecentStars(key.Item2);
+            }
 
-                var week = reader.GetInt32(2);
-                stars.Week[Math.Clamp(week, 0, Weeks - 1)] += reader.GetInt64(4);
-                stars.Gained30 += reader.GetInt64(3);
-            }
-        }
-        finally
-        {
-            if (openedHere)
-            {
-                await connection.CloseAsync();
-            }
+            var week = reader.GetInt32(2);
+            stars.Week[Math.Clamp(week, 0, Weeks - 1)] += reader.GetInt64(4);
+            stars.Gained30 += reader.GetInt64(3);
         }
 
         // One source per repository, as the charts use: the GitHub history where there is one.
         return perSource
             .GroupBy(p => p.Key.Item1, p => p.Value)
             .ToDictionary(g => g.Key, g => g.FirstOrDefault(s => s.Source == SeriesSources.GitHubStarHistory) ?? g.First());
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, DateOnly day, bool postgres)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        command.Parameters.Add(parameter);
     }
 }

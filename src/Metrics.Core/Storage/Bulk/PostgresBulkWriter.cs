@@ -13,51 +13,37 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 
     protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var openedHere = connection.State != System.Data.ConnectionState.Open;
-        if (openedHere)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
+        await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
+        var connection = (NpgsqlConnection)open.Connection;
 
-        try
+        NpgsqlTransaction? transaction = null;
+        var staging = $"staging_{table.Table}";
+        var written = 0;
+        foreach (var batch in table.Batches(rows, BatchSize))
         {
-            NpgsqlTransaction? transaction = null;
-            var staging = $"staging_{table.Table}";
-            var written = 0;
-            foreach (var batch in table.Batches(rows, BatchSize))
+            if (transaction is null)
             {
-                if (transaction is null)
-                {
-                    transaction = await connection.BeginTransactionAsync(cancellationToken);
-                    await ExecuteAsync(connection, $"CREATE TEMP TABLE \"{staging}\" ON COMMIT DROP AS SELECT {table.ColumnList} FROM \"{table.Table}\" WITH NO DATA", cancellationToken);
-                }
-                else
-                {
-                    await ExecuteAsync(connection, $"TRUNCATE \"{staging}\"", cancellationToken);
-                }
-
-                await CopyAsync(connection, table, staging, batch, cancellationToken);
-                written += await ExecuteAsync(connection,
-                    $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) SELECT {table.ColumnList} FROM \"{staging}\" {table.ConflictClause("excluded", "IS DISTINCT FROM")}",
-                    cancellationToken);
+                transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, $"CREATE TEMP TABLE \"{staging}\" ON COMMIT DROP AS SELECT {table.ColumnList} FROM \"{table.Table}\" WITH NO DATA", cancellationToken);
+            }
+            else
+            {
+                await ExecuteAsync(connection, $"TRUNCATE \"{staging}\"", cancellationToken);
             }
 
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
-            }
+            await CopyAsync(connection, table, staging, batch, cancellationToken);
+            written += await ExecuteAsync(connection,
+                $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) SELECT {table.ColumnList} FROM \"{staging}\" {table.ConflictClause("excluded", "IS DISTINCT FROM")}",
+                cancellationToken);
+        }
 
-            return written;
-        }
-        finally
+        if (transaction is not null)
         {
-            if (openedHere)
-            {
-                await connection.CloseAsync();
-            }
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
         }
+
+        return written;
     }
 
     private static async Task CopyAsync<T>(NpgsqlConnection connection, UpsertTable<T> table, string staging, List<T> batch, CancellationToken cancellationToken)

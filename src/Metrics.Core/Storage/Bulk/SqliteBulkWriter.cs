@@ -15,53 +15,39 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
 
     protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var openedHere = connection.State != System.Data.ConnectionState.Open;
-        if (openedHere)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
+        await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
+        var connection = (SqliteConnection)open.Connection;
 
-        try
+        SqliteTransaction? transaction = null;
+        Statement<T>? many = null, one = null;
+        var written = 0;
+        foreach (var batch in table.Batches(rows, BatchSize))
         {
-            SqliteTransaction? transaction = null;
-            Statement<T>? many = null, one = null;
-            var written = 0;
-            foreach (var batch in table.Batches(rows, BatchSize))
+            transaction ??= (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var at = 0;
+            for (; batch.Count - at >= RowsPerStatement; at += RowsPerStatement)
             {
-                transaction ??= (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                var at = 0;
-                for (; batch.Count - at >= RowsPerStatement; at += RowsPerStatement)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    many ??= new Statement<T>(connection, transaction, table, RowsPerStatement);
-                    written += many.Execute(batch, at);
-                }
-
-                for (; at < batch.Count; at++)
-                {
-                    one ??= new Statement<T>(connection, transaction, table, 1);
-                    written += one.Execute(batch, at);
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                many ??= new Statement<T>(connection, transaction, table, RowsPerStatement);
+                written += many.Execute(batch, at);
             }
 
-            many?.Dispose();
-            one?.Dispose();
-            if (transaction is not null)
+            for (; at < batch.Count; at++)
             {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
+                one ??= new Statement<T>(connection, transaction, table, 1);
+                written += one.Execute(batch, at);
             }
+        }
 
-            return written;
-        }
-        finally
+        many?.Dispose();
+        one?.Dispose();
+        if (transaction is not null)
         {
-            if (openedHere)
-            {
-                await connection.CloseAsync();
-            }
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
         }
+
+        return written;
     }
 
     /// <summary>One prepared statement inserting <c>rows</c> rows at a time.</summary>
