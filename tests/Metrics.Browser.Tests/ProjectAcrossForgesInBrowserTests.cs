@@ -31,5 +31,17 @@ public sealed class ProjectAcrossForgesInBrowserTests(SimulatedSite site)
         // The star chart is drawn in the browser, the sum over the forges among its series.
         Assert.Equal("1", await visit.Page.Locator("figure[data-chart=project]").GetAttributeAsync("data-rendered"));
         Assert.Contains("all forges", await visit.Page.Locator("figure[data-chart=project] .chart-legend").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Hovering in 2024, before the move to GitCode, lists GitHub, Gitee and the sum, whatever days their points
+        // fall on (GitHub's history has every day, Gitee's stargazer list only the days with stars).
+        var canvas = (await visit.Page.Locator("figure[data-chart=project] .chart-canvas").BoundingBoxAsync())!;
+        await visit.Page.Mouse.MoveAsync(canvas.X + canvas.Width * 0.6f, canvas.Y + canvas.Height * 0.5f);
+        var tooltip = visit.Page.Locator(".chart-tooltip .tt-row");
+        await tooltip.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        var labels = await visit.Page.Locator(".chart-tooltip .tt-label").AllInnerTextsAsync();
+        Assert.Equal(3, labels.Count);
+        Assert.Contains(labels, l => l.Contains("GitHub openharmony/docs", StringComparison.Ordinal));
+        Assert.Contains(labels, l => l.Contains("Gitee openharmony/docs", StringComparison.Ordinal));
+        Assert.Contains(labels, l => l.Contains("all forges", StringComparison.Ordinal));
     }
 }

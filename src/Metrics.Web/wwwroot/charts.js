@@ -32,22 +32,35 @@
   };
   const el = (tag, cls, html) => { const e = document.createElement(tag); if (cls) { e.className = cls; } if (html !== undefined) { e.innerHTML = html; } return e; };
 
-  function tooltip(spec, params) {
+  /// The point of a series at or before x (its data is in x order), or null before its first point.
+  function pointAt(data, x) {
+    let lo = 0, hi = data.length - 1, found = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (data[mid][0] <= x) { found = data[mid]; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+
+  /// Every visible series' value on the hovered day, read from the specification itself: ECharts' axis tooltip
+  /// only lists the series whose nearest point is the very nearest, so series with other days would drop out.
+  function tooltip(spec, params, visible) {
     const list = Array.isArray(params) ? params : [params];
-    const valid = list.filter(p => p.value && p.value[1] !== null && p.value[1] !== undefined);
-    if (valid.length === 0) { return ''; }
-    const day = valid[0].value[0];
-    const rows = valid.map(p => {
-      const v = p.value;
+    const hovered = list.find(p => p.value && p.value[1] !== null && p.value[1] !== undefined);
+    if (!hovered) { return ''; }
+    const day = hovered.value[0];
+    const rows = spec.series.filter(s => visible(s.label)).map(s => {
+      const v = pointAt(s.data, day);
+      if (!v || v[1] === null || v[1] === undefined) { return ''; }
       const own = v[0] !== day ? ` <span class="tt-day">(${esc(xText(spec, v[0]))})</span>` : '';
-      const gain = v.length > 2 && v[2] !== null ? ` <span class="tt-gain">${esc(fill(spec.words.thatDay, signed.format(v[2])))}</span>` : '';
-      return `<tr class="tt-row"><td><span class="tt-swatch" style="background:${p.color}"></span><span class="tt-label">${esc(p.seriesName)}</span>${own}</td>`
+      const gain = v[0] === day && v.length > 2 && v[2] !== null ? ` <span class="tt-gain">${esc(fill(spec.words.thatDay, signed.format(v[2])))}</span>` : '';
+      return `<tr class="tt-row"><td><span class="tt-swatch" style="background:${s.color}"></span><span class="tt-label">${esc(s.label)}</span>${own}</td>`
         + `<td class="tt-value">${numbers.format(v[1])}</td><td>${gain}</td></tr>`;
     });
     return `<div class="tt-date">${esc(xText(spec, day))}</div><table class="tt">${rows.join('')}</table>`;
   }
 
-  function option(spec, narrow) {
+  function option(spec, narrow, visible) {
     const calendar = spec.xAxis === 'calendar';
     return {
       animation: false,
@@ -58,7 +71,7 @@
       toolbox: { right: 4, top: 0, itemSize: 13, feature: { dataZoom: { yAxisIndex: 'none', title: { zoom: spec.words.zoom, back: spec.words.back } }, restore: { title: spec.words.restore } } },
       tooltip: {
         trigger: 'axis', confine: true, axisPointer: { type: 'line', snap: true },
-        className: 'chart-tooltip', formatter: p => tooltip(spec, p),
+        className: 'chart-tooltip', formatter: p => tooltip(spec, p, visible),
       },
       xAxis: calendar
         ? { type: 'time', axisLabel: { hideOverlap: true, formatter: v => tickText(v) } }
@@ -123,7 +136,7 @@
       if (empty) {
         this.chart.setOption({ title: { text: spec.empty, left: 'center', top: 'middle', textStyle: { color: '#57606a', fontSize: 18 } } });
       } else {
-        this.chart.setOption(option(spec, this.canvas.clientWidth < 600));
+        this.chart.setOption(option(spec, this.canvas.clientWidth < 600, label => !this.hidden.has(label)));
         // Drag on the plot selects a range to zoom into (the toolbox's zoom tool, on from the start).
         this.chart.dispatchAction({ type: 'takeGlobalCursor', key: 'dataZoomSelect', dataZoomSelectActive: true });
       }
@@ -135,6 +148,7 @@
     }
 
     renderLegend(spec) {
+      this.hidden = new Set(); // the series the reader switched off, left out of the tooltip as of the plot
       this.legend.replaceChildren(...spec.series.map(s => {
         const button = el('button', 'legend-item', `<span class="swatch${s.dashed ? ' dashed' : ''}" style="--c:${s.color}"></span><span class="legend-label"></span>`);
         button.type = 'button';
@@ -143,6 +157,7 @@
         button.addEventListener('click', () => {
           const on = button.getAttribute('aria-pressed') !== 'true';
           button.setAttribute('aria-pressed', String(on));
+          if (on) { this.hidden.delete(s.label); } else { this.hidden.add(s.label); }
           this.chart.dispatchAction({ type: on ? 'legendSelect' : 'legendUnSelect', name: s.label });
         });
         return button;
