@@ -26,7 +26,7 @@ public sealed class DatasetExporter(MetricsDbContext db, MirrorComparison mirror
         var tidy = new TidyRowMap(names);
         return await (dataset switch
         {
-            Datasets.Stars => CsvExport.WriteAsync(stream, tidy, StarRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
+            Datasets.Stars => Stars.StarsCsv.WriteAsync(db, filter, tidy, stream, byteOrderMark, cancellationToken),
             Datasets.Snapshots => CsvExport.WriteAsync(stream, tidy, SnapshotRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
             Datasets.Releases => CsvExport.WriteAsync(stream, new ReleaseRowMap(names), ReleaseRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),
             Datasets.Contributors => CsvExport.WriteAsync(stream, new ContributorRowMap(names), ContributorRows.ReadAsync(db, filter, cancellationToken), byteOrderMark, cancellationToken),

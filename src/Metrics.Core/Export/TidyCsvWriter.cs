@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using CsvHelper;
 
 namespace Metrics.Core.Export;
 
@@ -19,27 +18,24 @@ internal sealed class TidyCsvWriter
     /// <summary>The columns written here; the fast path applies only while <see cref="TidyRowMap"/> writes the same ones.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["date", "project", "forge", "repository", "metric", "value", "source", "simulated", "project_name"];
 
+    // Keyed by reference: the rows repeat the same string instances, so most look-ups never compare characters.
     private readonly Dictionary<string, byte[]> _escaped = new(ReferenceEqualityComparer.Instance!);
+    private readonly CsvCells _cells = new();
     private readonly byte[] _newline;
-    private readonly MemoryStream _scratch = new();
 
     private readonly ProjectNames _names;
 
     private TidyCsvWriter(ProjectNames names)
     {
         _names = names;
-        _newline = Record("x")[1..];
+        _newline = _cells.Newline;
     }
 
     public static bool Handles<T>(ICsvRowMap<T> map) => map is TidyRowMap tidy && tidy.Header.SequenceEqual(Columns);
 
     public static async Task<long> WriteAsync(Stream stream, TidyRowMap map, IAsyncEnumerable<TidyRow> rows, bool byteOrderMark, CancellationToken cancellationToken)
     {
-        await using (var header = CsvWriter.Create(stream, CsvExport.Options(byteOrderMark), leaveOpen: true))
-        {
-            header.WriteHeader([.. map.Header]);
-            await header.FlushAsync(cancellationToken);
-        }
+        await CsvCells.WriteHeaderAsync(stream, map.Header, byteOrderMark, cancellationToken);
 
         var writer = new TidyCsvWriter(map.Names);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -99,35 +95,10 @@ internal sealed class TidyCsvWriter
                 _escaped.Clear();
             }
 
-            _escaped[text] = bytes = Escape(text);
-        }
-
-        if (bytes.Length > 2048)
-        {
-            throw new InvalidOperationException("A tidy text cell longer than 2 KiB does not fit the row buffer.");
+            _escaped[text] = bytes = _cells.Escape(text);
         }
 
         bytes.CopyTo(span[at..]);
         return at + bytes.Length;
-    }
-
-    /// <summary>One cell as CsvHelper writes it inside a record (a lone empty cell would be quoted, so a second one follows).</summary>
-    private byte[] Escape(string text) => Record(text, "x")[..^(2 + _newline.Length)];
-
-    private byte[] Record(params string[] fields)
-    {
-        _scratch.SetLength(0);
-        using (var csv = CsvWriter.Create(_scratch, CsvExport.Options(byteOrderMark: false), leaveOpen: true))
-        {
-            foreach (var field in fields)
-            {
-                csv.WriteField(field);
-            }
-
-            csv.EndRecordAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-            csv.FlushAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        }
-
-        return _scratch.ToArray();
     }
 }
