@@ -13,6 +13,8 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
     private const int RowsPerStatement = 64;
     private const int BatchSize = 50_000;
 
+    protected override MetricsDbContext Context => db;
+
     protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
     {
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
