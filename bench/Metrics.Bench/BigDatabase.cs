@@ -103,6 +103,18 @@ internal static class BigDatabase
         Console.Error.WriteLine($"built the {provider} 10M-row database in {watch.Elapsed.TotalSeconds:0} s");
     }
 
+    /// <summary>
+    /// Brings the schema up to date and drops the Overview's stored summaries, so the first view that follows sums
+    /// every repository's year as the first reader of a day would without the midnight job.
+    /// </summary>
+    public static async Task ForgetSummariesAsync(string provider)
+    {
+        await using var services = Services(provider);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<MetricsDbContext>().StarSummaries.ExecuteDeleteAsync();
+    }
+
     private static async Task<long> CountAsync(string provider)
     {
         try
