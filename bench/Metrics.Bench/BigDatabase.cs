@@ -42,7 +42,9 @@ internal static class BigDatabase
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(provider)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // METRICS_BENCH_SQL=1 prints every command with its duration (EF Core's log), to see where a measure goes.
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("METRICS_BENCH_SQL") == "1" ? LogLevel.Information : LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddMetricsStorage(configuration);
         services.AddMetricsCatalog();
