@@ -15,6 +15,7 @@ internal static class BenchCommand
         ["export-profile"] = ExportProfile.RunAsync,
         ["ingest"] = IngestBench.RunAsync,
         ["pages"] = PagesBench.RunAsync,
+        ["overview-profile"] = PagesBench.OverviewProfileAsync,
         ["charts"] = ChartBench.RunAsync,
         ["startup"] = StartupBench.RunAsync,
     };

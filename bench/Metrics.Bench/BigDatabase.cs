@@ -42,7 +42,9 @@ internal static class BigDatabase
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(provider)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // METRICS_BENCH_SQL=1 prints every command with its duration (EF Core's log), to see where a measure goes.
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole()
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("METRICS_BENCH_SQL") == "1" ? LogLevel.Information : LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddMetricsStorage(configuration);
         services.AddMetricsCatalog();
@@ -101,6 +103,18 @@ internal static class BigDatabase
         }
 
         Console.Error.WriteLine($"built the {provider} 10M-row database in {watch.Elapsed.TotalSeconds:0} s");
+    }
+
+    /// <summary>
+    /// Brings the schema up to date and drops the Overview's stored summaries, so the first view that follows sums
+    /// every repository's year as the first reader of a day would without the midnight job.
+    /// </summary>
+    public static async Task ForgetSummariesAsync(string provider)
+    {
+        await using var services = Services(provider);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<MetricsDbContext>().StarSummaries.ExecuteDeleteAsync();
     }
 
     private static async Task<long> CountAsync(string provider)

@@ -1,4 +1,5 @@
 using Metrics.Core.Storage;
+using Metrics.Core.Storage.Bulk;
 using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,11 +33,14 @@ public sealed class DashboardData(TestDatabase database)
         return repository;
     }
 
-    /// <summary>One gain per day from <paramref name="first"/>, skipping the days in <paramref name="missing"/> (not collected).</summary>
+    /// <summary>
+    /// One gain per day from <paramref name="first"/>, skipping the days in <paramref name="missing"/> (not collected),
+    /// written as collections write them (so what is derived from the history learns of it).
+    /// </summary>
     public Task StarGainsAsync(int repositoryId, DateOnly first, IReadOnlyList<long> gains, string source = StarSources.GitHubHistory, params DateOnly[] missing) =>
-        SaveAsync(db => db.StarGains.AddRange(gains
+        database.InScopeAsync(s => s.GetRequiredService<IBulkWriter>().UpsertStarGainsAsync(gains
             .Select((g, i) => new StarGain { RepositoryId = repositoryId, Day = first.AddDays(i), Source = source, Gained = g })
-            .Where(g => !missing.Contains(g.Day))));
+            .Where(g => !missing.Contains(g.Day)), CancellationToken.None));
 
     public Task SnapshotAsync(int repositoryId, DateOnly day, Action<DailySnapshot> set) => SaveAsync(db =>
     {

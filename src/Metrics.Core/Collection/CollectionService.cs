@@ -1,6 +1,7 @@
 using Metrics.Core.Collection.Locks;
 using Metrics.Core.Forges;
 using Metrics.Core.Forges.Http;
+using Metrics.Core.Series;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -257,6 +258,8 @@ public sealed partial class CollectionService(
             run.QuotaResetAt = quota.Reset?.UtcDateTime;
         }
         await db.SaveChangesAsync(cancellationToken);
+        // The Overview's figures for this repository, summed now rather than by its next reader.
+        await StarSummaries.LoadAsync(db, [state.RepositoryId], DateOnly.FromDateTime(run.FinishedAt.Value), cancellationToken);
         if (state.Accounting.Simulated)
         {
             await scope.ServiceProvider.GetRequiredService<CollectionWriter>().MarkSimulatedAsync(state.RepositoryId, cancellationToken);

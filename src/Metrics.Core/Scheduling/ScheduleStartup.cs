@@ -18,6 +18,8 @@ internal sealed partial class ScheduleStartup(
         {
             manager.AddOrUpdate<ScheduleReconciler>(ScheduleReconciler.ReconcileJobId, r => r.RunAsync(CancellationToken.None),
                 options.Value.ReconcileCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            manager.AddOrUpdate<StarSummaryJob>(StarSummaryJob.JobId, j => j.RunAsync(CancellationToken.None),
+                StarSummaryJob.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             await reconciler.ReconcileAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -34,6 +34,7 @@ public static class SchedulingExtensions
             .UseLogProvider(new HostLogProvider(s.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .UseStorage(s.GetRequiredService<JobStorage>()));
         services.AddScoped<CollectRepositoryJob>();
+        services.AddScoped<StarSummaryJob>();
         services.AddSingleton<ScheduleReconciler>();
         services.AddSingleton<CollectionScheduler>();
         services.AddScoped<CollectionStatusQuery>();

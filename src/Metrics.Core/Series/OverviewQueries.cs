@@ -31,8 +31,7 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
             .Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var recent = await RecentStars.LoadAsync(db, ids, today, cancellationToken);
-        var withHistory = await WithHistoryAsync([.. ids.Where(id => !recent.ContainsKey(id))], cancellationToken);
+        var (recent, withHistory) = await StarSummaries.LoadAsync(db, ids, today, cancellationToken);
 
         var byProject = repositories.ToLookup(r => r.ProjectId);
         var projectRows = projects.Select(p =>
@@ -55,11 +54,6 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
             p.Lead is null ? [] : (recent.GetValueOrDefault(p.Lead.Repository.Id) ?? new RecentStars(SeriesSources.GitHubStarHistory)).WeeklyCumulative(totals[p.Lead.Repository.Id]),
             p.Collected))];
     }
-
-    /// <summary>Repositories with a star history, none of it in the last year: one index probe each.</summary>
-    private async Task<HashSet<int>> WithHistoryAsync(List<int> ids, CancellationToken cancellationToken) => ids.Count == 0 ? [] :
-        [.. await db.Repositories.AsNoTracking().Where(r => ids.Contains(r.Id) && db.StarGains.Any(g => g.RepositoryId == r.Id))
-            .Select(r => r.Id).ToListAsync(cancellationToken)];
 
     /// <summary>
     /// Today's cumulative count, where the trend ends. The history's total at the latest collection is that

@@ -15,9 +15,10 @@ public sealed class SeriesQueries(MetricsDbContext db)
             .Where(r => r.Tracked && ids.Contains(r.ProjectId))
             .Select(r => new { r.Id, r.ProjectId, ProjectName = r.Project!.Name, ProjectNameZh = r.Project.NameZh, r.Forge, r.Kind, r.Owner, r.Name, r.Role, r.CreatedAt, r.Simulated })
             .ToListAsync(cancellationToken);
+        var order = ids.Select((id, i) => (id, i)).DistinctBy(x => x.id).ToDictionary(x => x.id, x => x.i);
         return [.. rows
             .Where(r => forges.Count == 0 || forges.Contains(r.Forge))
-            .OrderBy(r => ids.IndexOf(r.ProjectId)).ThenBy(r => r.Role).ThenBy(r => r.Forge).ThenBy(r => r.Id)
+            .OrderBy(r => order[r.ProjectId]).ThenBy(r => r.Role).ThenBy(r => r.Forge).ThenBy(r => r.Id)
             .Select(r => new SeriesRepository(r.Id, r.ProjectId, Catalog.CatalogText.Pick(r.ProjectName, r.ProjectNameZh), r.Forge, r.Kind,
                 r.Name.Length == 0 ? r.Owner : $"{r.Owner}/{r.Name}", r.Role,
                 r.CreatedAt is { } created ? DateOnly.FromDateTime(created) : null, r.Simulated))];

@@ -16,6 +16,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options)
     public DbSet<CollectionRun> CollectionRuns => Set<CollectionRun>();
     public DbSet<HttpCacheEntry> HttpCache => Set<HttpCacheEntry>();
     public DbSet<SeedImport> SeedImports => Set<SeedImport>();
+    public DbSet<StarSummary> StarSummaries => Set<StarSummary>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MetricsDbContext).Assembly);

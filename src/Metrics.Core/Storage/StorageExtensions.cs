@@ -45,13 +45,22 @@ public static class StorageExtensions
     {
         if (options.IsPostgres)
         {
-            return builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+            return builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)
+                .UseParameterizedCollectionMode(ListsAs));
         }
 
         var connectionString = DatabaseOptions.ResolveSqlite(options.ConnectionString, MetricsHome.Directory)!;
         EnsureSqliteDirectory(connectionString);
-        return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+        return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)
+            .UseParameterizedCollectionMode(ListsAs));
     }
+
+    /// <summary>
+    /// A list in <c>ids.Contains(x)</c> goes as one array parameter (<c>= ANY(@ids)</c>, <c>json_each(@ids)</c>). EF 10's
+    /// default of one parameter per element made each Overview query on 2,000 repositories a 2,000-parameter statement
+    /// planned afresh, 40–170 ms apiece.
+    /// </summary>
+    private const ParameterTranslationMode ListsAs = ParameterTranslationMode.Parameter;
 
     // A new user's first run creates ./data/ instead of failing with "unable to open database file".
     private static void EnsureSqliteDirectory(string connectionString)

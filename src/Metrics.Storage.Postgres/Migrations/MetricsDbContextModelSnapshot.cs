@@ -484,6 +484,9 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.Property<DateOnly?>("StarHistoryThrough")
                         .HasColumnType("date");
 
+                    b.Property<long>("StarsVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -547,6 +550,37 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.HasKey("RepositoryId", "Day", "Source");
 
                     b.ToTable("star_gains", (string)null);
+                });
+
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.StarSummary", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Gained30")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HasHistory")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("StarsVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Weeks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("RepositoryId");
+
+                    b.ToTable("star_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Metrics.Core.GitHistory.GitClone", b =>
@@ -634,6 +668,15 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
                         .WithMany()
                         .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.StarSummary", b =>
+                {
+                    b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
+                        .WithOne()
+                        .HasForeignKey("Metrics.Core.Storage.Entities.StarSummary", "RepositoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

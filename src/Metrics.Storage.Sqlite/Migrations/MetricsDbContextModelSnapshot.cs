@@ -471,6 +471,9 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.Property<DateOnly?>("StarHistoryThrough")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StarsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -534,6 +537,37 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.HasKey("RepositoryId", "Day", "Source");
 
                     b.ToTable("star_gains", (string)null);
+                });
+
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.StarSummary", b =>
+                {
+                    b.Property<int>("RepositoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Gained30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasHistory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StarsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weeks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepositoryId");
+
+                    b.ToTable("star_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Metrics.Core.GitHistory.GitClone", b =>
@@ -621,6 +655,15 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
                         .WithMany()
                         .HasForeignKey("RepositoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.StarSummary", b =>
+                {
+                    b.HasOne("Metrics.Core.Storage.Entities.Repository", null)
+                        .WithOne()
+                        .HasForeignKey("Metrics.Core.Storage.Entities.StarSummary", "RepositoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -92,6 +92,22 @@ public sealed class ScheduleReconcilerTests
         Assert.Equal((await TrackedGitHubAsync(host)).Values.Order(), scheduler.NextRuns().Keys.Order());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_next_run_is_the_earliest_of_the_repositories_spread_start_times(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.SeedAsync();
+        using var host = BuildHost(database, new() { ["Scheduling:Cron"] = "0 2 * * *", ["Scheduling:SpreadMinutes"] = "180" });
+        await host.Services.GetRequiredService<ScheduleReconciler>().ReconcileAsync(CancellationToken.None);
+        var scheduler = host.Services.GetRequiredService<CollectionScheduler>();
+
+        var all = scheduler.NextRuns().Values.ToList();
+
+        Assert.True(all.Distinct().Count() > 10, "the spread gives the repositories different start times");
+        Assert.Equal(all.Min(), scheduler.NextRun());
+    }
+
     private static IHost BuildHost(TestDatabase database, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -2,6 +2,7 @@ using Metrics.Core.Series;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Metrics.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,5 +35,35 @@ public sealed class OverviewQueriesTests
         Assert.Equal(53, project.Trend.Count);
         Assert.Equal(800, project.Trend[^1]);
         Assert.Equal(today.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), project.CollectedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_year_is_summed_once_and_stored_until_new_stars_are_written_or_the_day_changes(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new DashboardData(database);
+        var today = new DateOnly(2026, 11, 15);
+        await data.ProjectAsync("tidb", "TiDB");
+        var repository = await data.RepositoryAsync("tidb", Forge.GitHub, "pingcap/tidb");
+        await data.StarGainsAsync(repository.Id, today.AddDays(-399), [.. Enumerable.Repeat(2L, 400)]);
+        await data.SnapshotAsync(repository.Id, today, s => s.Stars = 800);
+        var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        Task<IReadOnlyList<OverviewProject>> ViewAsync() => database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).ProjectsAsync(CancellationToken.None));
+
+        Assert.Equal(60, (await ViewAsync())[0].Lead!.Gained30);
+        var stored = Assert.Single(await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().StarSummaries.ToListAsync()));
+        Assert.Equal((repository.Id, today, 60L), (stored.RepositoryId, stored.AsOf, stored.Gained30));
+
+        // A collection writes today's stars: the next view counts them, though the stored summary was from today.
+        await data.StarGainsAsync(repository.Id, today, [50]);
+        var afterRun = (await ViewAsync())[0].Lead!;
+        Assert.Equal((108L, 778L), (afterRun.Gained30!.Value, afterRun.Gained365!.Value));
+
+        // Ten days later, nothing written: the last 30 days hold 19 days of 2, the 50, and ten days without stars.
+        clock.Advance(TimeSpan.FromDays(10));
+        var later = (await ViewAsync())[0].Lead!;
+        Assert.Equal(88, later.Gained30);
     }
 }

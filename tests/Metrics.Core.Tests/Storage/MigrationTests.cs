@@ -1,6 +1,7 @@
 using Metrics.Core.Storage;
 using Metrics.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Metrics.Core.Tests.Storage;
@@ -40,5 +41,33 @@ public sealed class MigrationTests
         var applied = await database.InScopeAsync(s => s.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None));
 
         Assert.Empty(applied);
+    }
+
+    [Fact]
+    public async Task Upgrading_a_SQLite_database_keeps_every_star_day_when_the_table_is_rebuilt_clustered()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite, migrate: false);
+        await database.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<MetricsDbContext>();
+            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("Speed_StarSummaries");
+            // The schema before the rebuild is the model's (that migration was the last to change it).
+            db.Projects.Add(new Core.Storage.Entities.Project { Id = "tidb", Name = "TiDB" });
+            var repository = new Core.Storage.Entities.Repository { ProjectId = "tidb", Owner = "pingcap", Name = "tidb" };
+            db.Repositories.Add(repository);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO star_gains VALUES ({repository.Id}, '2024-01-02', 'github-history', 3), ({repository.Id}, '2024-01-01', 'github-history', 2),
+                    ({repository.Id}, '2024-01-01', 'gitee-stargazers', 7)
+                """);
+
+            await migrator.MigrateAsync();
+
+            var rows = await db.StarGains.AsNoTracking().OrderBy(g => g.Day).ThenBy(g => g.Source).Select(g => $"{g.Day:yyyy-MM-dd} {g.Source} {g.Gained}").ToListAsync();
+            Assert.Equal(["2024-01-01 gitee-stargazers 7", "2024-01-01 github-history 2", "2024-01-02 github-history 3"], rows);
+            var definition = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE name = 'star_gains'").SingleAsync();
+            Assert.Contains("WITHOUT ROWID", definition);
+        });
     }
 }

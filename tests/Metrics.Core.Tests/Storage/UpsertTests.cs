@@ -30,6 +30,25 @@ public sealed class UpsertTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Names_read_back_exactly_as_written_whatever_characters_they_hold(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var repositoryId = await AddRepositoryAsync(database);
+        string[] names = ["张三 (Zhang San)", "emoji 🚀 and 𠀀", "quote \" backslash \\ tab \t newline \n", "<script>&amp;'", "=SUM(A1)", ""];
+        var contributors = names.Select((n, i) => new Contributor
+        {
+            RepositoryId = repositoryId, Key = $"k{i}", DisplayName = n, Contributions = long.MaxValue - i, FirstSeen = Day,
+        }).Append(new Contributor { RepositoryId = repositoryId, Key = "no-name", DisplayName = null, Contributions = 0, FirstSeen = Day });
+
+        await WriteAsync(database, w => w.UpsertContributorsAsync(contributors, CancellationToken.None));
+
+        var stored = await ReadAsync(database, db => db.Contributors.OrderBy(c => c.Contributions).ToListAsync());
+        Assert.Equal([null, .. names.Reverse()], stored.Select(c => c.DisplayName));
+        Assert.Equal(long.MaxValue, stored[^1].Contributions);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_partial_snapshot_does_not_erase_what_an_earlier_collection_stored(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -1,4 +1,5 @@
 using Metrics.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Metrics.Core.Storage.Bulk;
 
@@ -19,8 +20,20 @@ internal abstract class BulkWriterBase : IBulkWriter
     public Task<int> UpsertSnapshotsAsync(IEnumerable<DailySnapshot> rows, CancellationToken cancellationToken) =>
         UpsertAsync(UpsertTables.Snapshots, rows, cancellationToken);
 
-    public Task<int> UpsertStarGainsAsync(IEnumerable<StarGain> rows, CancellationToken cancellationToken) =>
-        UpsertAsync(UpsertTables.StarGains, rows, cancellationToken);
+    /// <summary>Also moves each written repository's <see cref="Repository.StarsVersion"/>, after the rows are in.</summary>
+    public async Task<int> UpsertStarGainsAsync(IEnumerable<StarGain> rows, CancellationToken cancellationToken)
+    {
+        var repositories = new HashSet<int>();
+        var written = await UpsertAsync(UpsertTables.StarGains, rows.Select(r => { repositories.Add(r.RepositoryId); return r; }), cancellationToken);
+        if (written > 0)
+        {
+            // After the rows, never before: a summary computed in between carries the old version and is redone.
+            await Context.Repositories.Where(r => repositories.Contains(r.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.StarsVersion, r => r.StarsVersion + 1), cancellationToken);
+        }
+
+        return written;
+    }
 
     public Task<int> UpsertReleasesAsync(IEnumerable<Release> rows, CancellationToken cancellationToken) =>
         UpsertAsync(UpsertTables.Releases, rows, cancellationToken);
@@ -33,6 +46,8 @@ internal abstract class BulkWriterBase : IBulkWriter
 
     public Task<int> UpsertGitIdentityDaysAsync(IEnumerable<GitHistory.GitIdentityDay> rows, CancellationToken cancellationToken) =>
         UpsertAsync(GitHistory.GitHistoryTables.IdentityDays, rows, cancellationToken);
+
+    protected abstract MetricsDbContext Context { get; }
 
     protected abstract Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class;

@@ -11,6 +11,8 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 {
     public const int BatchSize = 50_000;
 
+    protected override MetricsDbContext Context => db;
+
     protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
     {
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);

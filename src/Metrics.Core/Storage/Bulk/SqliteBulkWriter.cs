@@ -1,17 +1,23 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metrics.Core.Storage.Bulk;
 
 /// <summary>
-/// Prepared INSERT … ON CONFLICT statements of many rows each, re-bound inside one transaction: SQLite's fast path.
-/// A statement per 64 rows instead of per row spends the per-call overhead once for all of them.
+/// One INSERT … SELECT … ON CONFLICT per few thousand rows, the rows carried as a single JSON parameter that SQLite
+/// unpacks itself (<c>json_each</c>): binding four parameters per row from .NET cost more than SQLite's insert.
 /// </summary>
 internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
 {
-    private const int RowsPerStatement = 64;
+    private const int RowsPerStatement = 4096;
     private const int BatchSize = 50_000;
+
+    protected override MetricsDbContext Context => db;
 
     protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
     {
@@ -19,28 +25,20 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
         var connection = (SqliteConnection)open.Connection;
 
         SqliteTransaction? transaction = null;
-        Statement<T>? many = null, one = null;
+        Statement<T>? statement = null;
         var written = 0;
         foreach (var batch in table.Batches(rows, BatchSize))
         {
             transaction ??= (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var at = 0;
-            for (; batch.Count - at >= RowsPerStatement; at += RowsPerStatement)
+            statement ??= new Statement<T>(connection, transaction, table);
+            for (var at = 0; at < batch.Count; at += RowsPerStatement)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                many ??= new Statement<T>(connection, transaction, table, RowsPerStatement);
-                written += many.Execute(batch, at);
-            }
-
-            for (; at < batch.Count; at++)
-            {
-                one ??= new Statement<T>(connection, transaction, table, 1);
-                written += one.Execute(batch, at);
+                written += statement.Execute(batch, at, Math.Min(RowsPerStatement, batch.Count - at));
             }
         }
 
-        many?.Dispose();
-        one?.Dispose();
+        statement?.Dispose();
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -50,45 +48,78 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
         return written;
     }
 
-    /// <summary>One prepared statement inserting <c>rows</c> rows at a time.</summary>
+    /// <summary>The prepared statement, and the JSON array of rows (each an array of the columns) it is bound to.</summary>
     private sealed class Statement<T> : IDisposable
         where T : class
     {
         private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
+        private readonly SqliteParameter _rows;
         private readonly UpsertTable<T> _table;
-        private readonly int _rows;
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
 
-        public Statement(SqliteConnection connection, SqliteTransaction transaction, UpsertTable<T> table, int rows)
+        public Statement(SqliteConnection connection, SqliteTransaction transaction, UpsertTable<T> table)
         {
             _table = table;
-            _rows = rows;
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            var width = table.Columns.Count;
-            var tuples = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, width).Select(c => $"$p{r * width + c}")) + ")");
-            _command.CommandText = $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) VALUES {string.Join(", ", tuples)} {table.ConflictClause("excluded", "IS NOT")}";
-            _parameters = [.. Enumerable.Range(0, rows * width).Select(i => _command.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" }))];
+            var values = string.Join(", ", table.Columns.Select((c, i) => $"r.value ->> {i}"));
+            // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+            _command.CommandText = $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) SELECT {values} FROM json_each($rows) AS r WHERE true {table.ConflictClause("excluded", "IS NOT")}";
+            _rows = _command.Parameters.Add(new SqliteParameter { ParameterName = "$rows", SqliteType = SqliteType.Text });
             _command.Prepare();
         }
 
-        public int Execute(List<T> batch, int start)
+        public int Execute(List<T> batch, int start, int count)
         {
-            var columns = _table.Columns;
-            var p = 0;
-            for (var r = start; r < start + _rows; r++)
+            _buffer.ResetWrittenCount();
+            using (var json = new Utf8JsonWriter(_buffer, JsonOptions))
             {
-                var row = batch[r];
-                for (var c = 0; c < columns.Count; c++)
+                var columns = _table.Columns;
+                json.WriteStartArray();
+                for (var r = start; r < start + count; r++)
                 {
-                    _parameters[p++].Value = ToSqlite(columns[c].Value(row));
+                    json.WriteStartArray();
+                    foreach (var column in columns)
+                    {
+                        Write(json, column.Value(batch[r]));
+                    }
+
+                    json.WriteEndArray();
                 }
+
+                json.WriteEndArray();
             }
 
+            _rows.Value = Encoding.UTF8.GetString(_buffer.WrittenSpan);
             return _command.ExecuteNonQuery();
         }
 
         public void Dispose() => _command.Dispose();
+    }
+
+    // Text as UTF-8 as it is (only quotes, backslashes and control characters escaped): nothing for SQLite to decode
+    // beyond JSON itself, and no surrogate pairs split into escapes.
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static void Write(Utf8JsonWriter json, object? value)
+    {
+        switch (ToSqlite(value))
+        {
+            case DBNull:
+                json.WriteNullValue();
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case var other:
+                throw new NotSupportedException($"No JSON form for {other.GetType().Name}.");
+        }
     }
 
     // The same text forms EF Core's SQLite provider writes, so rows written here read back through the model.

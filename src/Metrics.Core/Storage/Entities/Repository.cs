@@ -43,5 +43,11 @@ public sealed class Repository
     /// <summary>Whether <see cref="StarHistoryFrom"/> is the start of the forge's list; until then the history is partial.</summary>
     public bool StarHistoryReachedStart { get; set; }
 
+    /// <summary>
+    /// Moves on with every write of the repository's star history (<see cref="Bulk.IBulkWriter.UpsertStarGainsAsync"/>),
+    /// so a stored <see cref="StarSummary"/> computed from older rows is known to be out of date.
+    /// </summary>
+    public long StarsVersion { get; set; }
+
     public string FullName => Name.Length == 0 ? Owner : $"{Owner}/{Name}";
 }
