@@ -7,6 +7,8 @@ public static class DashboardExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChartCacheOptions>().BindConfiguration(ChartCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChartCache>();
         services.AddScoped<GrowthChart>();
         services.AddScoped<ProjectChart>();
         services.AddScoped<MirrorChart>();

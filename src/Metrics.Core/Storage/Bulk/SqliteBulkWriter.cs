@@ -43,6 +43,7 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
         one?.Dispose();
         if (transaction is not null)
         {
+            await DataStamps.BumpAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
         }
