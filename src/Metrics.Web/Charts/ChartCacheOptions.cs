@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Metrics.Web.Charts;
 
@@ -6,7 +6,16 @@ public sealed class ChartCacheOptions
 {
     public const string SectionName = "Charts";
 
+    public const int MaxCacheMiB = 4096;
+
     /// <summary>Memory for drawn charts (JSON, SVG, PNG), in MiB; 0 draws every request.</summary>
-    [Range(0, 4096, ErrorMessage = "Charts:CacheMiB must be from {1} (no cache) to {2}.")]
     public int CacheMiB { get; set; } = 64;
+}
+
+internal sealed class ChartCacheOptionsValidator : IValidateOptions<ChartCacheOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChartCacheOptions options) =>
+        options.CacheMiB is >= 0 and <= ChartCacheOptions.MaxCacheMiB
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Charts:CacheMiB must be from 0 (no cache) to {ChartCacheOptions.MaxCacheMiB}, not {options.CacheMiB}.");
 }
