@@ -112,6 +112,11 @@ internal static class ChartBench
             await TimeAsync("read the data stamp", () => DataStamps.ReadAsync(services.GetRequiredService<MetricsDbContext>(), CancellationToken.None));
             state = await TimeAsync("tracked projects, resolve the query", () => growth.ResolveAsync(state, CancellationToken.None));
             await TimeAsync("load the series alone", () => services.GetRequiredService<SeriesQueries>().LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges), CancellationToken.None));
+            // Baseline: the same rows through EF Core, as the series were read before (the materialisation alone).
+            var ids = (await services.GetRequiredService<SeriesQueries>().RepositoriesAsync(state.Projects, state.Forges, CancellationToken.None)).Select(r => r.Id).ToList();
+            await TimeAsync("baseline: the star rows alone through EF Core", () => services.GetRequiredService<MetricsDbContext>().StarGains.AsNoTracking()
+                .Where(g => ids.Contains(g.RepositoryId)).OrderBy(g => g.RepositoryId).ThenBy(g => g.Day).ThenBy(g => g.Source)
+                .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained }).ToListAsync());
             var (chart, _) = await TimeAsync("build the chart (series, milestones, releases, spec)", () => growth.BuildAsync(state, CancellationToken.None));
             await TimeAsync("write JSON", () => Task.FromResult(ChartJson.Write(chart.Spec)));
             await TimeAsync("draw SVG", () => Task.FromResult(ChartRenderer.Svg(chart.Spec, 1100, 620)));
