@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using Metrics.Core.Charts;
+using Metrics.Core.Series;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
 using Metrics.Testing;
+using Metrics.Web.Charts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +15,8 @@ namespace Metrics.Bench;
 /// <summary>
 /// Chart latency through the real web app (in-process server, SQLite): the growth chart's JSON specification, SVG and
 /// PNG for 1, 5 and 20 projects, each with twelve years of daily star history and every milestone (<c>ms=all</c>).
-/// 30 requests each after 3 of warm-up, one at a time, no ETag sent (every request draws).
+/// 30 requests each after 3 of warm-up, one at a time, no ETag sent: cold (the data stamp moved before each request,
+/// so each reads and draws) and warm (served from the chart cache). Then a profile of the steps of one cold request.
 /// </summary>
 internal static class ChartBench
 {
@@ -35,31 +39,91 @@ internal static class ChartBench
             foreach (var format in new[] { "json", "svg", "png" })
             {
                 var url = new Uri($"/charts/growth.{format}{query}", UriKind.Relative);
-                var times = new List<double>();
-                long bytes = 0;
-                for (var i = 0; i < Warmup + Requests; i++)
-                {
-                    var watch = Stopwatch.StartNew();
-                    using var response = await client.GetAsync(url);
-                    response.EnsureSuccessStatusCode();
-                    bytes = (await response.Content.ReadAsByteArrayAsync()).LongLength;
-                    if (i >= Warmup)
-                    {
-                        times.Add(watch.Elapsed.TotalMilliseconds);
-                    }
-                }
-
-                times.Sort();
                 var label = $"{count} project(s) × {Years} years, {format}";
-                var note = $"{bytes / 1024.0:0} KiB";
-                results.Add(new BenchResult("charts", $"{label}: p50", Percentile(times, 0.50), "ms", note));
-                results.Add(new BenchResult("charts", $"{label}: p95", Percentile(times, 0.95), "ms"));
-                results.Add(new BenchResult("charts", $"{label}: max", times[^1], "ms"));
+                // Cold: the data stamp moves before each request (as after a write), so each one reads and draws.
+                var (cold, bytes) = await MeasureAsync(client, url, () => database.InScopeAsync(s => DataStamps.BumpAsync(s.GetRequiredService<MetricsDbContext>(), CancellationToken.None)));
+                results.AddRange(Figures($"{label}, cold", cold, $"{bytes / 1024.0:0} KiB"));
+                // Warm: nothing changed, the drawn chart is served from memory (no If-None-Match: the body is sent).
+                var (warm, _) = await MeasureAsync(client, url, () => Task.CompletedTask);
+                results.AddRange(Figures($"{label}, warm", warm, ""));
             }
         }
 
+        results.AddRange(await ProfileAsync(web, projects));
         results.Insert(0, new BenchResult("charts", "star-history rows in the database", rows, "rows", $"{projects.Count} tracked projects, all seeded milestones"));
         return results;
+    }
+
+    private static async Task<(List<double> Times, long Bytes)> MeasureAsync(HttpClient client, Uri url, Func<Task> before)
+    {
+        var times = new List<double>();
+        long bytes = 0;
+        for (var i = 0; i < Warmup + Requests; i++)
+        {
+            await before();
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            bytes = (await response.Content.ReadAsByteArrayAsync()).LongLength;
+            if (i >= Warmup)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        return (times, bytes);
+    }
+
+    private static IEnumerable<BenchResult> Figures(string label, List<double> sorted, string note) =>
+    [
+        new BenchResult("charts", $"{label}: p50", Percentile(sorted, 0.50), "ms", note),
+        new BenchResult("charts", $"{label}: p95", Percentile(sorted, 0.95), "ms"),
+        new BenchResult("charts", $"{label}: max", sorted[^1], "ms"),
+    ];
+
+    /// <summary>
+    /// Where a cold 20-project request spends its time, each step alone through the app's own services (median of ten):
+    /// the stamp, the tracked projects, the series, the whole chart built (series, milestones, releases, spec), then
+    /// writing JSON, SVG and PNG from the built specification.
+    /// </summary>
+    private static async Task<IReadOnlyList<BenchResult>> ProfileAsync(Site web, List<string> projects)
+    {
+        var steps = new Dictionary<string, List<double>>();
+        var query = QueryValues.From(new Uri("http://x/?" + string.Join("&", projects.Take(20).Select(p => $"p={p}")) + "&ms=all"));
+        for (var i = 0; i < 11; i++)
+        {
+            await using var scope = web.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var growth = services.GetRequiredService<GrowthChart>();
+            var state = GrowthState.Parse(query);
+            async Task<T> TimeAsync<T>(string step, Func<Task<T>> work)
+            {
+                var watch = Stopwatch.StartNew();
+                var result = await work();
+                if (i > 0)
+                {
+                    (steps.TryGetValue(step, out var list) ? list : steps[step] = []).Add(watch.Elapsed.TotalMilliseconds);
+                }
+
+                return result;
+            }
+
+            await TimeAsync("read the data stamp", () => DataStamps.ReadAsync(services.GetRequiredService<MetricsDbContext>(), CancellationToken.None));
+            state = await TimeAsync("tracked projects, resolve the query", () => growth.ResolveAsync(state, CancellationToken.None));
+            await TimeAsync("load the series alone", () => services.GetRequiredService<SeriesQueries>().LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges), CancellationToken.None));
+            // Baseline: the same rows through EF Core, as the series were read before (the materialisation alone).
+            var ids = (await services.GetRequiredService<SeriesQueries>().RepositoriesAsync(state.Projects, state.Forges, CancellationToken.None)).Select(r => r.Id).ToList();
+            await TimeAsync("baseline: the star rows alone through EF Core", () => services.GetRequiredService<MetricsDbContext>().StarGains.AsNoTracking()
+                .Where(g => ids.Contains(g.RepositoryId)).OrderBy(g => g.RepositoryId).ThenBy(g => g.Day).ThenBy(g => g.Source)
+                .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained }).ToListAsync());
+            var (chart, _) = await TimeAsync("build the chart (series, milestones, releases, spec)", () => growth.BuildAsync(state, CancellationToken.None));
+            await TimeAsync("write JSON", () => Task.FromResult(ChartJson.Write(chart.Spec)));
+            await TimeAsync("draw SVG", () => Task.FromResult(ChartRenderer.Svg(chart.Spec, 1100, 620)));
+            await TimeAsync("draw PNG", () => Task.FromResult(ChartRenderer.Png(chart.Spec, 1100, 620)));
+        }
+
+        return [.. steps.Select(s => new BenchResult("charts", $"profile, 20 projects: {s.Key}", Percentile([.. s.Value.Order()], 0.5), "ms", "median of 10"))];
     }
 
     private static string WebProjectDirectory()

@@ -30,6 +30,7 @@ public sealed class ExampleSettingsTests
         [Core.GitHistory.GitHistoryOptions.SectionName] = typeof(Core.GitHistory.GitHistoryOptions),
         [AdminOptions.SectionName] = typeof(AdminOptions),
         [DashboardOptions.SectionName] = typeof(DashboardOptions),
+        [global::Metrics.Web.Charts.ChartCacheOptions.SectionName] = typeof(global::Metrics.Web.Charts.ChartCacheOptions),
     };
 
     private static IConfigurationRoot Example() =>

@@ -89,6 +89,7 @@ public sealed partial class CollectionService(
         await db.CollectionRuns.Where(r => heldIds.Contains(r.RepositoryId) && r.Outcome == RunOutcome.Running).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.Outcome, RunOutcome.Partial)
             .SetProperty(r => r.Error, "interrupted: the process collecting it stopped before the run finished"), cancellationToken);
+        await DataStamps.BumpAsync(db, cancellationToken);
         var last = await LastRuns.LoadAsync(db, heldIds, cancellationToken);
         var runs = repositories.Select(r => new CollectionRun { RepositoryId = r.Id, Kind = "full", StartedAt = now, Outcome = RunOutcome.Running }).ToList();
         db.CollectionRuns.AddRange(runs);

@@ -44,11 +44,17 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
         return repository.FullName;
     }
 
-    public Task MarkUnavailableAsync(int repositoryId, RepositoryStatus status, CancellationToken cancellationToken) =>
-        db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status), cancellationToken);
+    public async Task MarkUnavailableAsync(int repositoryId, RepositoryStatus status, CancellationToken cancellationToken)
+    {
+        await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status), cancellationToken);
+        await DataStamps.BumpAsync(db, cancellationToken);
+    }
 
-    public Task MarkSimulatedAsync(int repositoryId, CancellationToken cancellationToken) =>
-        db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Simulated, true), cancellationToken);
+    public async Task MarkSimulatedAsync(int repositoryId, CancellationToken cancellationToken)
+    {
+        await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Simulated, true), cancellationToken);
+        await DataStamps.BumpAsync(db, cancellationToken);
+    }
 
     /// <summary>Where the stored history stands, for the forge client to go on from.</summary>
     public async Task<StarHistoryState> StarStateAsync(int repositoryId, string source, CancellationToken cancellationToken)
@@ -71,6 +77,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
             .SetProperty(r => r.StarHistoryFrom, chunk.Mark.From)
             .SetProperty(r => r.StarHistoryThrough, chunk.Mark.Through)
             .SetProperty(r => r.StarHistoryReachedStart, chunk.Mark.ReachedStart), cancellationToken);
+        await DataStamps.BumpAsync(db, cancellationToken);
     }
 
     /// <summary>Contributors as listed; an e-mail address inside a name is removed here, whichever forge sent it.</summary>

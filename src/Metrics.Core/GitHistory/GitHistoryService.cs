@@ -96,6 +96,7 @@ public sealed partial class GitHistoryService(
 
         await writer.UpsertGitIdentityDaysAsync(read.Days, cancellationToken);
         await db.Set<GitIdentityDay>().Where(d => d.RepositoryId == repository.Id && d.Generation != generation).ExecuteDeleteAsync(cancellationToken);
+        await DataStamps.BumpAsync(db, cancellationToken);
         (clone.Head, clone.Generation, clone.Commits, clone.ReadAt) = (read.Head, generation, read.Commits, time.GetUtcNow().UtcDateTime);
         LogRead(repository.FullName, read.Commits, read.Days.Count);
         return GitHistoryOutcome.Updated;

@@ -14,22 +14,27 @@ internal sealed class StarSeries(MetricsDbContext db)
     public async Task<IReadOnlyList<Series>> LoadAsync(IReadOnlyList<SeriesRepository> repositories, CancellationToken cancellationToken)
     {
         var ids = repositories.Select(r => r.Id).ToList();
-        var gains = await db.StarGains.AsNoTracking()
-            .Where(g => ids.Contains(g.RepositoryId))
-            // The primary key's order (repository, day, source): read off the index, no sort of the rows.
-            .OrderBy(g => g.RepositoryId).ThenBy(g => g.Day).ThenBy(g => g.Source)
-            .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained })
-            .ToListAsync(cancellationToken);
+        // Straight from a data reader in the primary key's order, as the stars export reads them: no entity and no sort.
+        // Reading these rows is most of a cold chart of many projects (docs/benchmarks.md, "Chart latency").
+        var byRepository = new Dictionary<int, List<Export.StarGainRow>>();
+        await foreach (var row in Export.StarGainReader.ReadAsync(db, ids, null, cancellationToken))
+        {
+            if (!byRepository.TryGetValue(row.RepositoryId, out var list))
+            {
+                byRepository[row.RepositoryId] = list = [];
+            }
+
+            list.Add(row);
+        }
+
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var partial = await StarHistoryCompleteness.PartialAsync(db, ids, cancellationToken);
-        var byRepository = gains.ToLookup(g => g.RepositoryId);
 
         var result = new List<Series>();
         var withoutHistory = new List<SeriesRepository>();
         foreach (var repository in repositories)
         {
-            var rows = byRepository[repository.Id].ToList();
-            if (rows.Count == 0)
+            if (!byRepository.TryGetValue(repository.Id, out var rows))
             {
                 withoutHistory.Add(repository);
                 continue;

@@ -246,6 +246,26 @@ namespace Metrics.Storage.Postgres.Migrations
                     b.ToTable("daily_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_stamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("Metrics.Core.Storage.Entities.HttpCacheEntry", b =>
                 {
                     b.Property<string>("Key")

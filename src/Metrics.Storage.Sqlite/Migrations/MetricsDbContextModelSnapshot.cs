@@ -237,6 +237,26 @@ namespace Metrics.Storage.Sqlite.Migrations
                     b.ToTable("daily_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Metrics.Core.Storage.Entities.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_stamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("Metrics.Core.Storage.Entities.HttpCacheEntry", b =>
                 {
                     b.Property<string>("Key")

@@ -45,10 +45,15 @@ public sealed partial class RepositoryEditor(MetricsDbContext db, ForgeRegistry 
         return null;
     }
 
-    public async Task<bool> SetTrackedAsync(int repositoryId, bool tracked, CancellationToken cancellationToken) =>
-        await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u
+    public async Task<bool> SetTrackedAsync(int repositoryId, bool tracked, CancellationToken cancellationToken)
+    {
+        var changed = await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.Tracked, tracked)
-            .SetProperty(r => r.TrackedByUser, tracked), cancellationToken) > 0;
+            .SetProperty(r => r.TrackedByUser, tracked), cancellationToken);
+        // After the update, never before it: a chart built in between is filed under the old stamp and never served again.
+        await DataStamps.BumpAsync(db, cancellationToken);
+        return changed > 0;
+    }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex Name();

@@ -28,13 +28,17 @@ internal static class ChartEndpoints
                 return Results.NotFound();
             }
 
+            // The stamp first, then the data: what is built can only be as new as the stamp or newer, never older.
+            var db = http.RequestServices.GetRequiredService<MetricsDbContext>();
+            var stamp = await DataStamps.ReadAsync(db, ct);
             if (await ProblemsAsync(name, http, ct) is { Count: > 0 } problems)
             {
                 return BadRequest(problems, http);
             }
 
-            // Embedded images are asked for again and again: the data changes only when a collection ends.
-            var etag = await ETagAsync(http, ct);
+            // The language too: without lang= in the URL the cookie or Accept-Language chose it, and the words differ.
+            var key = $"{RendererVersion}|{Localization.SiteCultures.Current}|{http.Request.Path}{http.Request.QueryString}|{stamp}";
+            var etag = ETag(key);
             http.Response.Headers.CacheControl = "public, max-age=3600";
             http.Response.Headers.ETag = etag;
             http.Response.Headers.Vary = "Accept-Language, Cookie";
@@ -43,20 +47,32 @@ internal static class ChartEndpoints
                 return Results.StatusCode(StatusCodes.Status304NotModified);
             }
 
-            if (await BuildAsync(name, http, ct) is not { } chart)
+            var query = QueryValues.From(http.Request.Query);
+            var contentType = format switch
             {
-                return Results.NotFound();
+                "json" => "application/json; charset=utf-8",
+                "svg" => "image/svg+xml; charset=utf-8",
+                _ => "image/png",
+            };
+            var cache = http.RequestServices.GetRequiredService<ChartCache>();
+            if (cache.Find(key) is not { } drawn)
+            {
+                if (await BuildAsync(name, http, ct) is not { } chart)
+                {
+                    return Results.NotFound();
+                }
+
+                var (width, height) = (query.Int("w", 1100, 320, 3000), query.Int("h", 620, 240, 2000));
+                drawn = new DrawnChart(format switch
+                {
+                    "json" => ChartJson.Write(chart.Spec),
+                    "svg" => System.Text.Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart.Spec, width, height)),
+                    _ => ChartRenderer.Png(chart.Spec, width, height),
+                }, chart.FileStem);
+                cache.Add(key, drawn);
             }
 
-            var query = QueryValues.From(http.Request.Query);
-            var (width, height) = (query.Int("w", 1100, 320, 3000), query.Int("h", 620, 240, 2000));
-            var download = query.Flag("download") ? $"{chart.FileStem}.{format}" : null;
-            return format switch
-            {
-                "json" => Results.File(ChartJson.Write(chart.Spec), "application/json; charset=utf-8", download),
-                "svg" => Results.File(System.Text.Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart.Spec, width, height)), "image/svg+xml; charset=utf-8", download),
-                _ => Results.File(ChartRenderer.Png(chart.Spec, width, height), "image/png", download),
-            };
+            return Results.File(drawn.Body, contentType, query.Flag("download") ? $"{drawn.FileStem}.{format}" : null);
         });
         app.MapGet("/export/chart/{name}.csv", async (string name, HttpContext http, CancellationToken ct) =>
         {
@@ -104,14 +120,9 @@ internal static class ChartEndpoints
         return ChartQueryCheck.Problems(query, known);
     }
 
-    /// <summary>The language, the query, the end of the last collection and the milestones' count: what the picture depends on.</summary>
-    private static async Task<string> ETagAsync(HttpContext http, CancellationToken ct)
+    /// <summary>Everything the picture depends on: renderer, language, query and the data stamp.</summary>
+    private static string ETag(string key)
     {
-        var db = http.RequestServices.GetRequiredService<MetricsDbContext>();
-        var collected = await db.CollectionRuns.MaxAsync(r => r.FinishedAt, ct);
-        var milestones = await db.Milestones.CountAsync(ct);
-        // The language too: without lang= in the URL the cookie or Accept-Language chose it, and the words differ.
-        var key = $"{RendererVersion}|{Localization.SiteCultures.Current}|{http.Request.Path}{http.Request.QueryString}|{collected?.Ticks}|{milestones}";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
         return $"\"{Convert.ToHexString(hash, 0, 12)}\"";
     }

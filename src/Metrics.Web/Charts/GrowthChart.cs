@@ -72,7 +72,7 @@ public sealed class GrowthChart(MetricsDbContext db, SeriesQueries queries, Cata
             ViewEnd = state.AlignByCreation || state.To is null ? null : ChartDates.ToX(state.To.Value),
             Releases = state.AlignByCreation ? [] : await ReleaseTicks.LoadAsync(db, charted, cancellationToken),
         };
-        return (new ChartResult(spec, [.. SeriesRows.From(series)], milestones, notes, $"growth-{SeriesMetrics.Key(state.Metric)}") { MilestonesOutside = outside }, series);
+        return (new ChartResult(spec, new LazyRows(() => SeriesRows.From(series)), milestones, notes, $"growth-{SeriesMetrics.Key(state.Metric)}") { MilestonesOutside = outside }, series);
     }
 
     private static List<ChartMarker> AlignedMarkers(IReadOnlyList<Series> series, IReadOnlyList<MilestoneListItem> milestones)

@@ -10,6 +10,7 @@ public sealed class StartupExitTests
     [Theory]
     [InlineData("--Database:Provider=Mongo", "error: Database:Provider must be 'Sqlite' or 'Postgres', not 'Mongo'.")]
     [InlineData("--ConnectionStrings:Metrics=Mode=ReadOnly", "error: ConnectionStrings:Metrics names no SQLite file")]
+    [InlineData("--Charts:CacheMiB=-1", "error: Charts:CacheMiB must be from 0 (no cache) to 4096, not -1.")]
     public async Task A_bad_setting_exits_with_2_naming_the_key(string argument, string expected)
     {
         var home = Directory.CreateTempSubdirectory("metrics-home-").FullName;

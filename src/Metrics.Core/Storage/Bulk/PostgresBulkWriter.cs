@@ -41,6 +41,7 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 
         if (transaction is not null)
         {
+            await DataStamps.BumpAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
         }

@@ -41,6 +41,7 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
         statement?.Dispose();
         if (transaction is not null)
         {
+            await DataStamps.BumpAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
         }

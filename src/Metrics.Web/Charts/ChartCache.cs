@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Metrics.Web.Charts;
+
+/// <summary>
+/// Drawn charts by what they depend on: the data stamp (read from the database, so every process sharing it sees a
+/// write), the language and the URL. A stamp never comes back, so an entry of an older one is never served again;
+/// the size limit evicts such entries first, being the least recently used.
+/// </summary>
+public sealed class ChartCache : IDisposable
+{
+    private readonly MemoryCache? _cache;
+
+    public ChartCache(IOptions<ChartCacheOptions> options)
+    {
+        var bytes = (long)options.Value.CacheMiB * 1024 * 1024;
+        _cache = bytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = bytes, CompactionPercentage = 0.25 }) : null;
+    }
+
+    public DrawnChart? Find(string key) => _cache?.TryGetValue(key, out DrawnChart? drawn) == true ? drawn : null;
+
+    public void Add(string key, DrawnChart drawn)
+    {
+        // The key's own size counts too, so that many tiny entries cannot outgrow the limit.
+        _cache?.Set(key, drawn, new MemoryCacheEntryOptions { Size = drawn.Body.LongLength + ((key.Length + drawn.FileStem.Length) * 2) + 64 });
+    }
+
+    public void Dispose() => _cache?.Dispose();
+}
+
+/// <summary>A chart's bytes in one format, and the name a download of it gets (without the extension).</summary>
+public sealed record DrawnChart(byte[] Body, string FileStem);
