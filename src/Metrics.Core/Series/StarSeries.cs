@@ -16,8 +16,8 @@ internal sealed class StarSeries(MetricsDbContext db)
         var ids = repositories.Select(r => r.Id).ToList();
         // Straight from a data reader in the primary key's order, as the stars export reads them: no entity and no sort.
         // Reading these rows is most of a cold chart of many projects (docs/benchmarks.md, "Chart latency").
-        var byRepository = new Dictionary<int, List<Export.StarGainRow>>();
-        await foreach (var row in Export.StarGainReader.ReadAsync(db, ids, null, cancellationToken))
+        var byRepository = new Dictionary<int, List<StarGainRow>>();
+        await foreach (var row in StarGainReader.ReadAsync(db, ids, cancellationToken))
         {
             if (!byRepository.TryGetValue(row.RepositoryId, out var list))
             {
