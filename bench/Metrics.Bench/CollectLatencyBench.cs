@@ -9,9 +9,9 @@ namespace Metrics.Bench;
 
 /// <summary>
 /// A first collection of the fake world's GitHub, Gitee and GitCode repositories with 100 ms added to every answer,
-/// against the longest chain of requests one repository needs one after another (<see cref="LatencyChain"/>). Run with
-/// pages one at a time (as before pages were fetched ahead) and with the default window, at the default repository
-/// concurrency and at a higher one.
+/// against the longest chain of requests one repository needs one after another (<see cref="LatencyChain"/>), at the
+/// default settings, at a higher repository concurrency, and the longest repository alone. Each run says where its wall
+/// time went (<see cref="InFlightSampler"/>).
 /// </summary>
 internal static class CollectLatencyBench
 {
@@ -20,9 +20,9 @@ internal static class CollectLatencyBench
     public static async Task<IReadOnlyList<BenchResult>> RunAsync()
     {
         var results = new List<BenchResult>();
-        foreach (var (pages, concurrency) in new[] { (1, 4), (4, 4), (1, 16), (4, 16) })
+        foreach (var concurrency in new[] { 4, 16 })
         {
-            results.AddRange(await RunOnceAsync(pages, concurrency, longestOnly: false));
+            results.AddRange(await RunOnceAsync(4, concurrency, longestOnly: false));
         }
 
         // The repository with the longest chain alone: what one repository costs here beyond its round trips.
@@ -30,6 +30,9 @@ internal static class CollectLatencyBench
 
         return results;
     }
+
+    /// <summary>The default settings only: one run to profile (<c>dotnet-trace collect -- … collect-latency-default</c>).</summary>
+    public static async Task<IReadOnlyList<BenchResult>> RunDefaultAsync() => await RunOnceAsync(4, 4, longestOnly: false);
 
     private static async Task<IReadOnlyList<BenchResult>> RunOnceAsync(int pagesAtOnce, int concurrency, bool longestOnly)
     {
@@ -64,9 +67,12 @@ internal static class CollectLatencyBench
             await harness.TrackAsync(Forge.GitCode, [.. world.GitCode.Select(r => r.FullName)]);
         }
 
+        harness.Fake.Stats.Reset();
         var watch = Stopwatch.StartNew();
+        var sampler = new InFlightSampler(harness.Fake.Stats);
         var summary = await harness.CollectAsync();
         var seconds = watch.Elapsed.TotalSeconds;
+        await sampler.DisposeAsync();
         var target = chain.RoundTrips * LatencyMs / 1000.0;
         var label = longestOnly ? $"{chain.Repository} alone, pages at once {pagesAtOnce}" : $"pages at once {pagesAtOnce}, concurrency {concurrency}";
         var succeeded = summary.Repositories.Count(r => r.Outcome == RunOutcome.Succeeded);
@@ -76,6 +82,7 @@ internal static class CollectLatencyBench
                 $"{succeeded}/{summary.Repositories.Count} succeeded, {summary.Requests} requests; {seconds / target:0.0}× the chain"),
             new BenchResult("collect-latency", $"{label}: longest chain × {LatencyMs} ms", target, "s",
                 $"{chain.RoundTrips} round trips ({chain.Repository}) with 4 pages at once; {sequential.RoundTrips} ({sequential.Repository}) one page at a time"),
+            new BenchResult("collect-latency", $"{label}: CPU time", sampler.CpuSeconds, "s", sampler.Describe()),
         ];
     }
 }

@@ -50,7 +50,8 @@ public static class StorageExtensions
 
         var connectionString = DatabaseOptions.ResolveSqlite(options.ConnectionString, MetricsHome.Directory)!;
         EnsureSqliteDirectory(connectionString);
-        return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+        return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+            .AddInterceptors(SqliteConnectionSetup.Instance);
     }
 
     // A new user's first run creates ./data/ instead of failing with "unable to open database file".
