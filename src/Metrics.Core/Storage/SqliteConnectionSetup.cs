@@ -16,7 +16,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSetup Instance = new();
 
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
     public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
     {
@@ -38,5 +38,15 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        try
+        {
+            // Kept in the file once set; a no-op on an in-memory database.
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // A read-only file keeps its journal: readers then still work, only without WAL's concurrency.
+        }
     }
 }

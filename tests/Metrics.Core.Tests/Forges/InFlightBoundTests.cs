@@ -2,6 +2,7 @@ using Metrics.Core.Forges.GitCode;
 using Metrics.Core.Forges.GitHub;
 using Metrics.Core.Forges.Gitee;
 using Metrics.Core.Forges.Http;
+using Metrics.Core.Forges.HuggingFace;
 using Metrics.Core.Storage.Entities;
 using Metrics.FakeForge.Faults;
 using Metrics.FakeForge.Hosting;
@@ -62,11 +63,13 @@ public sealed class InFlightBoundTests
             new GitHubOptionsValidator().Validate(null, new GitHubOptions { RateLimit = limit }).FailureMessage,
             new GiteeOptionsValidator().Validate(null, new GiteeOptions { RateLimit = limit }).FailureMessage,
             new GitCodeOptionsValidator().Validate(null, new GitCodeOptions { RateLimit = limit }).FailureMessage,
+            new HuggingFaceOptionsValidator().Validate(null, new HuggingFaceOptions { RateLimit = limit }).FailureMessage,
         };
 
         Assert.Collection(failures,
             f => Assert.Contains($"GitHub:RateLimit:MaxInFlight must be between 1 and 100, got {maxInFlight}", f, StringComparison.Ordinal),
             f => Assert.Contains($"Gitee:RateLimit:MaxInFlight must be between 1 and 100, got {maxInFlight}", f, StringComparison.Ordinal),
-            f => Assert.Contains($"GitCode:RateLimit:MaxInFlight must be between 1 and 100, got {maxInFlight}", f, StringComparison.Ordinal));
+            f => Assert.Contains($"GitCode:RateLimit:MaxInFlight must be between 1 and 100, got {maxInFlight}", f, StringComparison.Ordinal),
+            f => Assert.Contains($"HuggingFace:RateLimit:MaxInFlight must be between 1 and 100, got {maxInFlight}", f, StringComparison.Ordinal));
     }
 }
