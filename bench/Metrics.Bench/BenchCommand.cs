@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         ["collect"] = CollectBench.RunAsync,
         ["collect-latency"] = CollectLatencyBench.RunAsync,
+        ["collect-latency-default"] = CollectLatencyBench.RunDefaultAsync,
         ["csv"] = ExportBench.RunAsync,
         ["export"] = ExportDatabaseBench.RunAsync,
         ["git"] = GitHistoryBench.RunAsync,

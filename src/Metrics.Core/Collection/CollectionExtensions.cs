@@ -13,6 +13,7 @@ public static class CollectionExtensions
         services.AddSingleton<CollectionService>();
         services.AddSingleton<IHttpCacheStore, DatabaseHttpCacheStore>();
         services.AddScoped<CollectionWriter>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<QuotaQueries>();
         services.AddRepositoryLocks();
         return services;

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Metrics.Core.Collection;
 
 /// <summary>
-/// What a collection does, for the CLI and the scheduled jobs alike: snapshots of every selected repository first,
-/// then their details, several at once; one run row per repository; a failure in one never stops the others.
+/// What a collection does, for the CLI and the scheduled jobs alike: per forge, snapshots of every selected repository
+/// first, then their details, several at once, the forges side by side; one run row per repository; a failure in one
+/// never stops the others.
 /// </summary>
 public sealed partial class CollectionService(
     IServiceScopeFactory scopes,
@@ -31,26 +32,31 @@ public sealed partial class CollectionService(
         await using var held = lease;
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(states, parallel, (state, ct) => RunPhaseAsync(state, snapshot: true, ct));
-        // Details of the most-starred first: theirs are the longest lists, so the run does not end with one of them alone.
-        var longestFirst = states.OrderByDescending(s => s.Current?.Stars ?? s.Current?.Likes ?? 0).ToList();
-        await Parallel.ForEachAsync(longestFirst, parallel, async (state, ct) =>
+        // Quotas and secondary limits are per forge (per token): each forge's repositories run on their own, so a
+        // Gitee star history never waits for GitHub's queue. Within a forge, snapshots of every repository first.
+        await Task.WhenAll(states.GroupBy(s => s.Forge).Select(async forge =>
         {
-            if (state.CanContinue)
+            await Parallel.ForEachAsync(forge, parallel, (state, ct) => RunPhaseAsync(state, snapshot: true, ct));
+            // Details of the most-starred first: theirs are the longest lists, so the run does not end with one of them alone.
+            var longestFirst = forge.OrderByDescending(s => s.Current?.Stars ?? s.Current?.Likes ?? 0).ToList();
+            await Parallel.ForEachAsync(longestFirst, parallel, async (state, ct) =>
             {
-                await RunPhaseAsync(state, snapshot: false, ct);
-            }
+                if (state.CanContinue)
+                {
+                    await RunPhaseAsync(state, snapshot: false, ct);
+                }
 
-            // Git costs no API quota and keeps its own errors, so it runs after a failed or deferred API step too;
-            // only a repository the forge says is gone (or blocked) is left alone.
-            if (!state.Unavailable)
-            {
-                await RunGitHistoryAsync(state, ct);
-            }
+                // Git costs no API quota and keeps its own errors, so it runs after a failed or deferred API step too;
+                // only a repository the forge says is gone (or blocked) is left alone.
+                if (!state.Unavailable)
+                {
+                    await RunGitHistoryAsync(state, ct);
+                }
 
-            await FinishRunAsync(state, CancellationToken.None);
-            progress?.Report(new CollectionProgress(Interlocked.Increment(ref done), states.Count, states.Sum(s => s.Accounting.Requests), null, null, state.Name, state.Forge, state.Outcome));
-        });
+                await FinishRunAsync(state, CancellationToken.None);
+                progress?.Report(new CollectionProgress(Interlocked.Increment(ref done), states.Count, states.Sum(s => s.Accounting.Requests), null, null, state.Name, state.Forge, state.Outcome));
+            });
+        }));
         return new CollectionSummary([.. states.Select(s => new RepositoryRunSummary(
             s.RepositoryId, s.Forge, s.Name, s.Outcome, s.Accounting.Requests, s.Accounting.NotModified, s.Error, s.Accounting.Simulated, s.DeferredUntil))])
         {

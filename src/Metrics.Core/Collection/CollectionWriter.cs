@@ -9,11 +9,15 @@ namespace Metrics.Core.Collection;
 
 /// <summary>
 /// The one place a collection run writes to the database. Forge clients only read and return records; this turns them
-/// into rows, idempotently (every write is an upsert), for every forge alike.
+/// into rows, idempotently (every write is an upsert), for every forge alike. Writes go through the
+/// <see cref="SqliteWriteGate"/> (none given: writers meet in the database's own lock).
 /// </summary>
-public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, TimeProvider time)
+public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, TimeProvider time, SqliteWriteGate? gate = null)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private Task<IDisposable?> WritingAsync(CancellationToken cancellationToken) =>
+        gate?.EnterAsync(db, cancellationToken) ?? Task.FromResult<IDisposable?>(null);
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
@@ -27,6 +31,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
     /// <summary>The snapshot phase: the repository row follows the forge (id, renames, status), today's snapshot is written.</summary>
     public async Task<string> ApplyFactsAsync(int repositoryId, RepositoryFacts facts, bool simulated, CancellationToken cancellationToken)
     {
+        using var writing = await WritingAsync(cancellationToken);
         var repository = await db.Repositories.SingleAsync(r => r.Id == repositoryId, cancellationToken);
         repository.ForgeId = facts.ForgeId ?? repository.ForgeId;
         repository.Owner = facts.Owner ?? repository.Owner;
@@ -71,6 +76,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
     /// <summary>Stores one chunk and moves the mark, so a later failure keeps it.</summary>
     public async Task StoreStarDaysAsync(int repositoryId, string source, StarDaysChunk chunk, CancellationToken cancellationToken)
     {
+        using var writing = await WritingAsync(cancellationToken);
         await bulk.UpsertStarGainsAsync(
             chunk.Days.Select(d => new StarGain { RepositoryId = repositoryId, Day = d.Day, Source = source, Gained = d.Gained }), cancellationToken);
         await db.Repositories.Where(r => r.Id == repositoryId).ExecuteUpdateAsync(u => u
@@ -84,6 +90,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
     public async Task StoreContributorsAsync(int repositoryId, ContributorsRead read, CancellationToken cancellationToken)
     {
         var today = Today;
+        using var writing = await WritingAsync(cancellationToken);
         await bulk.UpsertContributorsAsync(read.Listed.Select(c => new Contributor
         {
             RepositoryId = repositoryId,
@@ -100,6 +107,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
     /// <summary>Releases and tags; returns how many releases there are (by tag).</summary>
     public async Task<long> StoreReleasesAsync(int repositoryId, ReleasesRead read, CancellationToken cancellationToken)
     {
+        using var writing = await WritingAsync(cancellationToken);
         await bulk.UpsertReleasesAsync(read.Releases.Select(r => new Release
         {
             RepositoryId = repositoryId, Tag = r.Tag, Name = r.Name, PublishedAt = r.PublishedAt, Prerelease = r.Prerelease, Downloads = r.Downloads,
@@ -117,6 +125,7 @@ public sealed class CollectionWriter(MetricsDbContext db, IBulkWriter bulk, Time
             .Where(s => s.RepositoryId == repositoryId && s.Day == today)
             .Select(s => s.Stars)
             .SingleOrDefaultAsync(cancellationToken);
+        using var writing = await WritingAsync(cancellationToken);
         await bulk.UpsertSnapshotsAsync(
         [
             new DailySnapshot

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Metrics.Core.Collection;
 
 /// <summary>Validators kept in the database, so a re-run days later can still ask "has this changed?".</summary>
-internal sealed class DatabaseHttpCacheStore(IServiceScopeFactory scopes, TimeProvider time) : IHttpCacheStore
+internal sealed class DatabaseHttpCacheStore(IServiceScopeFactory scopes, TimeProvider time, SqliteWriteGate gate) : IHttpCacheStore
 {
     public async Task<HttpCacheEntry?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -20,6 +20,7 @@ internal sealed class DatabaseHttpCacheStore(IServiceScopeFactory scopes, TimePr
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
+        using var writing = await gate.EnterAsync(db, cancellationToken);
         var entry = await db.HttpCache.SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
         if (entry is null)
         {

@@ -52,7 +52,8 @@ public static class StorageExtensions
         var connectionString = DatabaseOptions.ResolveSqlite(options.ConnectionString, MetricsHome.Directory)!;
         EnsureSqliteDirectory(connectionString);
         return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)
-            .UseParameterizedCollectionMode(ListsAs));
+                .UseParameterizedCollectionMode(ListsAs))
+            .AddInterceptors(SqliteConnectionSetup.Instance);
     }
 
     /// <summary>

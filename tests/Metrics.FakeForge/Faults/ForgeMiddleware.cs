@@ -21,7 +21,8 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
     public async Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
-        if (!ForgePrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        var prefix = ForgePrefixes.FirstOrDefault(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        if (prefix is null)
         {
             await next(http);
             return;
@@ -30,7 +31,9 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
         var endpoint = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path}";
         var client = ClientKey(http);
         var status = "dropped";
-        state.Stats.Started();
+        // AtomGit is GitCode's other address: one forge, one count.
+        var forge = prefix == "/atomgit" ? "gitcode" : prefix[1..];
+        state.Stats.Started(forge);
         http.Items[InFlightItem] = _inFlight.AddOrUpdate(client, 1, (_, n) => n + 1);
         try
         {
@@ -67,7 +70,7 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
         finally
         {
             _inFlight.AddOrUpdate(client, 0, (_, n) => n - 1);
-            state.Stats.Finished(endpoint, status);
+            state.Stats.Finished(forge, endpoint, status);
         }
     }
 

@@ -34,7 +34,7 @@ public static class GitCodeEndpoints
     /// <summary>Oldest star first; total_count and total_page headers; a page past the end is empty.</summary>
     private static JsonPayload Stargazers(HttpRequest request, GitCodeRepository r, DateTimeOffset now)
     {
-        var all = r.Stars.Events(now).ToList();
+        var all = r.Stars.EventList(now);
         var page = PageRequest.From(request, 20, 100);
         var items = all.Skip(page.Skip).Take(page.PerPage).Select(e => (JsonNode)GitCodeJson.Stargazer(r, e.At, e.Day, e.Index));
         return WithTotals(JsonPayload.Ok(new JsonArray([.. items])), all.Count, page);

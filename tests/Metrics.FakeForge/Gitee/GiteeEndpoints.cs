@@ -31,7 +31,7 @@ public static class GiteeEndpoints
     /// <summary>Oldest star first, each with star_at in +08:00.</summary>
     private static JsonPayload Stargazers(GiteeCall c, GiteeRepository r)
     {
-        var all = r.Stars.Events(c.Now).ToList();
+        var all = r.Stars.EventList(c.Now);
         var page = PageRequest.From(c.Http.Request, 20, 100);
         var items = all.Skip(page.Skip).Take(page.PerPage).Select(e => (JsonNode)GiteeJson.Stargazer(c.Api, r, e.At, e.Day, e.Index));
         return WithTotals(JsonPayload.Ok(new JsonArray([.. items])), all.Count, page);

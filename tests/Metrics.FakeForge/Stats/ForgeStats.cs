@@ -7,23 +7,28 @@ public sealed class ForgeStats
 {
     private readonly ConcurrentDictionary<(string Endpoint, string Status), int> _requests = new();
     private readonly ConcurrentDictionary<(string Forge, string Client), int> _quota = new();
-    private int _inFlight;
-    private int _maxInFlight;
+    private readonly ConcurrentDictionary<string, InFlight> _perForge = new(StringComparer.Ordinal);
+    private readonly InFlight _all = new();
     private int _notModified;
     private int _total;
 
-    public void Started()
+    /// <summary>A request to <paramref name="forge"/> (its path prefix: github, gitee, …) has begun.</summary>
+    public void Started(string forge)
     {
-        var now = Interlocked.Increment(ref _inFlight);
-        int max;
-        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
-        {
-        }
+        _all.Start();
+        _perForge.GetOrAdd(forge, _ => new InFlight()).Start();
     }
 
-    public void Finished(string endpoint, string status)
+    /// <summary>Requests in flight now, over all forges: benchmarks sample it.</summary>
+    public int InFlightNow => _all.Now;
+
+    /// <summary>Requests in flight now to each forge, by path prefix.</summary>
+    public IReadOnlyDictionary<string, int> InFlightNowPerForge() => _perForge.ToDictionary(p => p.Key, p => p.Value.Now, StringComparer.Ordinal);
+
+    public void Finished(string forge, string endpoint, string status)
     {
-        Interlocked.Decrement(ref _inFlight);
+        _all.End();
+        _perForge.GetOrAdd(forge, _ => new InFlight()).End();
         Interlocked.Increment(ref _total);
         _requests.AddOrUpdate((endpoint, status), 1, (_, n) => n + 1);
         if (status == "304")
@@ -38,21 +43,53 @@ public sealed class ForgeStats
     public StatsSnapshot Snapshot() => new(
         Volatile.Read(ref _total),
         Volatile.Read(ref _notModified),
-        Volatile.Read(ref _maxInFlight),
+        _all.Max,
         [.. _requests.OrderBy(p => p.Key.Endpoint, StringComparer.Ordinal).ThenBy(p => p.Key.Status, StringComparer.Ordinal)
             .Select(p => new EndpointCount(p.Key.Endpoint, p.Key.Status, p.Value))],
         _quota.GroupBy(p => p.Key.Forge).ToDictionary(
             g => g.Key,
-            g => (IReadOnlyDictionary<string, int>)g.ToDictionary(p => p.Key.Client, p => p.Value)));
+            g => (IReadOnlyDictionary<string, int>)g.ToDictionary(p => p.Key.Client, p => p.Value)))
+    {
+        MaxInFlightPerForge = _perForge.ToDictionary(p => p.Key, p => p.Value.Max, StringComparer.Ordinal),
+    };
 
     public void Reset()
     {
         _requests.Clear();
         _quota.Clear();
-        Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight));
+        _all.ResetMax();
+        foreach (var forge in _perForge.Values)
+        {
+            forge.ResetMax();
+        }
+
         Interlocked.Exchange(ref _notModified, 0);
         Interlocked.Exchange(ref _total, 0);
     }
+}
+
+/// <summary>Requests in flight and the most there ever were at once.</summary>
+internal sealed class InFlight
+{
+    private int _now;
+    private int _max;
+
+    public int Now => Volatile.Read(ref _now);
+
+    public int Max => Volatile.Read(ref _max);
+
+    public void Start()
+    {
+        var now = Interlocked.Increment(ref _now);
+        int max;
+        while (now > (max = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, max) != max)
+        {
+        }
+    }
+
+    public void End() => Interlocked.Decrement(ref _now);
+
+    public void ResetMax() => Interlocked.Exchange(ref _max, Now);
 }
 
 /// <summary>Status is the HTTP status code as text, or "dropped" for an aborted connection.</summary>
@@ -63,4 +100,8 @@ public sealed record StatsSnapshot(
     int NotModified,
     int MaxInFlight,
     IReadOnlyList<EndpointCount> Requests,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> QuotaSpent);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> QuotaSpent)
+{
+    /// <summary>The most requests in flight at once to each forge, by path prefix ("github", "gitee", "gitcode", …).</summary>
+    public IReadOnlyDictionary<string, int> MaxInFlightPerForge { get; init; } = new Dictionary<string, int>();
+}

@@ -112,6 +112,34 @@ public static class SeriesMath
     }
 
     /// <summary>Every visible event instant, oldest first.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DailySeries, KeptEvents> Listed = new();
+
+    /// <summary>
+    /// <see cref="Events"/> as a list, kept for the last <paramref name="now"/> asked: a stargazer list answers each page
+    /// from the whole series, and working it out again per page made the fake, not the collector, a benchmark's cost.
+    /// </summary>
+    public static IReadOnlyList<(DateTimeOffset At, DateOnly Day, int Index)> EventList(this DailySeries s, DateTimeOffset now)
+    {
+        var kept = Listed.GetOrCreateValue(s);
+        lock (kept)
+        {
+            if (kept.Now != now || kept.Events is null)
+            {
+                kept.Events = [.. s.Events(now)];
+                kept.Now = now;
+            }
+
+            return kept.Events;
+        }
+    }
+
+    private sealed class KeptEvents
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public List<(DateTimeOffset At, DateOnly Day, int Index)>? Events { get; set; }
+    }
+
     public static IEnumerable<(DateTimeOffset At, DateOnly Day, int Index)> Events(this DailySeries s, DateTimeOffset now)
     {
         foreach (var (day, count) in s.Days(now))

@@ -31,7 +31,7 @@ public sealed class GitCodeOptions : IForgeOptions
 
     /// <summary>
     /// Pages one at a time by default: GitCode's minute limit (50) is what bounds a run, and with no rate-limit headers
-    /// pages fetched at once would only meet the limit together.
+    /// pages fetched at once would only meet the limit together; four requests in flight at most for the same reason.
     /// </summary>
-    public RateLimitOptions RateLimit { get; set; } = new() { PagesAtOnce = 1 };
+    public RateLimitOptions RateLimit { get; set; } = new() { PagesAtOnce = 1, MaxInFlight = 4 };
 }

@@ -6,6 +6,9 @@ internal static class ForgeConnectionChecks
     /// <summary>With <c>Collection:Concurrency</c> at its most (64) still a bounded number per token.</summary>
     public const int MaxPagesAtOnce = 8;
 
+    /// <summary>GitHub's secondary limits: no more than 100 concurrent requests.</summary>
+    public const int MaxInFlight = 100;
+
     public static List<string> Check(string section, Uri? apiUrl, string? token, TimeSpan retryDelay, RateLimitOptions rateLimit)
     {
         var failures = new List<string>();
@@ -32,6 +35,11 @@ internal static class ForgeConnectionChecks
         if (rateLimit.PagesAtOnce is < 1 or > MaxPagesAtOnce)
         {
             failures.Add($"{section}:RateLimit:PagesAtOnce must be between 1 and {MaxPagesAtOnce}, got {rateLimit.PagesAtOnce}.");
+        }
+
+        if (rateLimit.MaxInFlight is < 1 or > MaxInFlight)
+        {
+            failures.Add($"{section}:RateLimit:MaxInFlight must be between 1 and {MaxInFlight}, got {rateLimit.MaxInFlight}.");
         }
 
         return failures;

@@ -46,6 +46,7 @@ public static class ForgeHttpExtensions
             .AddTimeout(TimeSpan.FromSeconds(60)));
         builder.AddHttpMessageHandler(s => new ConditionalRequestHandler(s.GetRequiredService<IHttpCacheStore>()));
         builder.AddHttpMessageHandler(() => new AccountingHandler());
+        builder.AddHttpMessageHandler(s => new InFlightLimitHandler(state(s).Slots(options(s).MaxInFlight)));
         return builder;
     }
 

@@ -24,6 +24,13 @@ public sealed class RateLimitOptions
     /// </summary>
     public int PagesAtOnce { get; set; } = 4;
 
+    /// <summary>
+    /// Requests in flight to this forge at most, for every repository of a run together (one token per forge): the
+    /// hard bound whatever <c>Collection:Concurrency</c> × <see cref="PagesAtOnce"/> comes to. GitHub's secondary
+    /// limits allow 100 concurrent requests; this stays well below.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 16;
+
     /// <summary>First back-off after a secondary rate limit without retry-after (GitHub says at least a minute).</summary>
     public TimeSpan SecondaryBackoff { get; set; } = TimeSpan.FromMinutes(1);
 }

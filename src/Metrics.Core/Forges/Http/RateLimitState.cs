@@ -13,6 +13,10 @@ public sealed class RateLimitState
     public DateTimeOffset? WaitingUntil { get; internal set; }
 
     private int _inFlight;
+    private SemaphoreSlim? _slots;
+
+    /// <summary>The forge's request slots (<see cref="RateLimitOptions.MaxInFlight"/>), made with the first client.</summary>
+    internal SemaphoreSlim Slots(int maxInFlight) => LazyInitializer.EnsureInitialized(ref _slots, () => new SemaphoreSlim(maxInFlight, maxInFlight));
 
     /// <summary>
     /// Counts a request in flight, unless the quota last reported, less the requests already in flight (pages fetched
