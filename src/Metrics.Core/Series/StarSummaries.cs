@@ -99,13 +99,13 @@ internal static class StarSummaries
                 {
                     var s = chunk[i];
                     values.Add($"(@r{i}, @v{i}, @d{i}, @h{i}, @s{i}, @g{i}, @w{i})");
-                    Add(command, $"@r{i}", s.RepositoryId);
-                    Add(command, $"@v{i}", s.StarsVersion);
+                    OpenConnection.AddValue(command, $"@r{i}", s.RepositoryId);
+                    OpenConnection.AddValue(command, $"@v{i}", s.StarsVersion);
                     OpenConnection.AddDay(command, $"@d{i}", s.AsOf, postgres);
-                    Add(command, $"@h{i}", s.HasHistory);
-                    Add(command, $"@s{i}", (object?)s.Source ?? DBNull.Value);
-                    Add(command, $"@g{i}", s.Gained30);
-                    Add(command, $"@w{i}", s.Weeks);
+                    OpenConnection.AddValue(command, $"@h{i}", s.HasHistory);
+                    OpenConnection.AddValue(command, $"@s{i}", s.Source);
+                    OpenConnection.AddValue(command, $"@g{i}", s.Gained30);
+                    OpenConnection.AddValue(command, $"@w{i}", s.Weeks);
                 }
 
                 command.CommandText = $"""
@@ -121,13 +121,5 @@ internal static class StarSummaries
         {
             // Left to the next view: see above.
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -26,17 +26,15 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        if (Database.CurrentTransaction is not null)
-        {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await DataStamps.BumpAsync(this, cancellationToken);
-            return saved;
-        }
-
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        // Inside the caller's transaction when there is one, else in one of its own, so stamp and data commit together.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await DataStamps.BumpAsync(this, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return written;
     }
 

@@ -30,11 +30,14 @@ internal sealed class OpenConnection : IAsyncDisposable
     }
 
     /// <summary>A day as each provider binds it: Npgsql takes <see cref="DateOnly"/>, SQLite stores yyyy-MM-dd text.</summary>
-    public static void AddDay(DbCommand command, string name, DateOnly day, bool postgres)
+    public static void AddDay(DbCommand command, string name, DateOnly day, bool postgres) =>
+        AddValue(command, name, postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    public static void AddValue(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }
 
