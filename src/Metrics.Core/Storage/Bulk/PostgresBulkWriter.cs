@@ -5,7 +5,8 @@ namespace Metrics.Core.Storage.Bulk;
 
 /// <summary>
 /// Binary COPY into a temporary table, then one INSERT … ON CONFLICT per batch: two round trips per 50,000 rows, in
-/// one transaction for the whole call. Values are written typed (no boxing, no await per value).
+/// one transaction for the whole call. Values are written typed (no boxing, no await per value). A batch of star days
+/// or snapshots that meets nothing stored is copied straight in (<see cref="PostgresDirectCopy"/>).
 /// </summary>
 internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 {
@@ -20,20 +21,27 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 
         NpgsqlTransaction? transaction = null;
         var staging = $"staging_{table.Table}";
-        var written = 0;
+        var stagingMade = false;
+        var (written, directAttempts) = (0, 0);
         foreach (var batch in table.Batches(rows, BatchSize))
         {
-            if (transaction is null)
+            transaction ??= await connection.BeginTransactionAsync(cancellationToken);
+            if (table.Days is { } days && directAttempts < PostgresDirectCopy.MaxAttempts
+                && await PostgresDirectCopy.MeetsNothingStoredAsync(connection, table, days, batch, cancellationToken))
             {
-                transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, $"CREATE TEMP TABLE \"{staging}\" ON COMMIT DROP AS SELECT {table.ColumnList} FROM \"{table.Table}\" WITH NO DATA", cancellationToken);
-            }
-            else
-            {
-                await ExecuteAsync(connection, $"TRUNCATE \"{staging}\"", cancellationToken);
+                directAttempts++;
+                if (await PostgresDirectCopy.TryCopyAsync(connection, transaction, table, batch, cancellationToken) is { } copied)
+                {
+                    written += copied;
+                    continue;
+                }
             }
 
-            await CopyAsync(connection, table, staging, batch, cancellationToken);
+            await ExecuteAsync(connection, stagingMade
+                ? $"TRUNCATE \"{staging}\""
+                : $"CREATE TEMP TABLE \"{staging}\" ON COMMIT DROP AS SELECT {table.ColumnList} FROM \"{table.Table}\" WITH NO DATA", cancellationToken);
+            stagingMade = true;
+            await PostgresCopy.CopyAsync(connection, table, staging, batch, cancellationToken);
             written += await ExecuteAsync(connection,
                 $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) SELECT {table.ColumnList} FROM \"{staging}\" {table.ConflictClause("excluded", "IS DISTINCT FROM")}",
                 cancellationToken);
@@ -47,24 +55,6 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
         }
 
         return written;
-    }
-
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, UpsertTable<T> table, string staging, List<T> batch, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{staging}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var columns = table.Columns;
-        foreach (var row in batch)
-        {
-            // Synchronous writes fill the importer's buffer; only a full buffer goes to the socket.
-            importer.StartRow();
-            for (var i = 0; i < columns.Count; i++)
-            {
-                columns[i].Copy(importer, row);
-            }
-        }
-
-        await importer.CompleteAsync(cancellationToken);
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

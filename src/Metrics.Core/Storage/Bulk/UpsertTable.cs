@@ -25,7 +25,8 @@ internal sealed record UpsertColumn<T>(string Name, Type ClrType, Func<T, object
 
 /// <summary>One table's upsert, described once and written by either provider's bulk path.</summary>
 /// <param name="Keys">Equality on the key columns, without building a key string per row.</param>
-internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T>> Columns, IReadOnlyList<string> KeyColumns, IEqualityComparer<T> Keys)
+/// <param name="Days">For a table keyed by repository and day first: lets PostgreSQL prove a batch new (see <see cref="DayRange{T}"/>).</param>
+internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T>> Columns, IReadOnlyList<string> KeyColumns, IEqualityComparer<T> Keys, DayRange<T>? Days = null)
     where T : class
 {
     /// <summary>
@@ -86,6 +87,12 @@ internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T
 
     public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.Name}\""));
 }
+
+/// <summary>
+/// The leading key columns of a table keyed (repository, day, …). A batch none of whose repositories has a stored
+/// row between its first and last day cannot conflict, and can be copied straight into the table.
+/// </summary>
+internal sealed record DayRange<T>(string RepositoryColumn, Func<T, int> Repository, string DayColumn, Func<T, DateOnly> Day);
 
 internal static class UpsertColumn
 {

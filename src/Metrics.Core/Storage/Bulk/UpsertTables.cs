@@ -26,7 +26,8 @@ internal static class UpsertTables
         Of<DailySnapshot, long?>("DownloadsAllTime", s => s.DownloadsAllTime, OnConflict.KeepWhenNull),
         Of<DailySnapshot, long?>("StarHistoryDifference", s => s.StarHistoryDifference, OnConflict.KeepWhenNull),
         Of<DailySnapshot, DateTime>("CollectedAt", s => s.CollectedAt),
-    ], ["RepositoryId", "Day"], new KeyComparer<DailySnapshot, (int, DateOnly)>(s => (s.RepositoryId, s.Day)));
+    ], ["RepositoryId", "Day"], new KeyComparer<DailySnapshot, (int, DateOnly)>(s => (s.RepositoryId, s.Day)),
+        new("RepositoryId", s => s.RepositoryId, "Day", s => s.Day));
 
     public static readonly UpsertTable<StarGain> StarGains = new("star_gains",
     [
@@ -34,7 +35,8 @@ internal static class UpsertTables
         Of<StarGain, DateOnly>("Day", s => s.Day),
         Of<StarGain, string>("Source", s => s.Source),
         Of<StarGain, long>("Gained", s => s.Gained),
-    ], ["RepositoryId", "Day", "Source"], new KeyComparer<StarGain, (int, DateOnly, string)>(s => (s.RepositoryId, s.Day, s.Source)));
+    ], ["RepositoryId", "Day", "Source"], new KeyComparer<StarGain, (int, DateOnly, string)>(s => (s.RepositoryId, s.Day, s.Source)),
+        new("RepositoryId", s => s.RepositoryId, "Day", s => s.Day));
 
     public static readonly UpsertTable<Release> Releases = new("releases",
     [
