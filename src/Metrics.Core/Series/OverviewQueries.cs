@@ -17,14 +17,26 @@ public sealed record OverviewProject(
         ?? Repositories.FirstOrDefault(r => r.Latest is not null);
 }
 
-/// <summary>Every tracked project with its current numbers, recent growth and the age of its data.</summary>
+/// <summary>One page of the tracked projects, in name order.</summary>
+/// <param name="Page">The page shown: the one asked for, brought within 1 and <paramref name="Pages"/>.</param>
+public sealed record OverviewPage(IReadOnlyList<OverviewProject> Projects, int Page, int Pages, int Total);
+
+/// <summary>Tracked projects with their current numbers, recent growth and the age of their data.</summary>
 public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
 {
-    public async Task<IReadOnlyList<OverviewProject>> ProjectsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Only the page's projects are read and drawn: at a thousand projects, reading and drawing them all was most of
+    /// the page's time (docs/benchmarks.md, pages).
+    /// </summary>
+    public async Task<OverviewPage> PageAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        var projects = (await db.Projects.AsNoTracking().Where(p => p.Tracked)
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var all = (await db.Projects.AsNoTracking().Where(p => p.Tracked)
             .Select(p => new { p.Id, p.Name, p.NameZh, p.Category, p.Act }).ToListAsync(cancellationToken))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var pages = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var projects = all.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var repositories = await new SeriesQueries(db).RepositoriesAsync([.. projects.Select(p => p.Id)], [], cancellationToken);
         var ids = repositories.Select(r => r.Id).ToList();
         var statuses = await db.Repositories.AsNoTracking().Where(r => ids.Contains(r.Id))
@@ -50,9 +62,9 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
         }).ToList();
         var totals = await TotalsAsync([.. projectRows.Where(p => p.Lead is not null).Select(p => p.Lead!)], recent, cancellationToken);
 
-        return [.. projectRows.Select(p => new OverviewProject(p.Project.Id, CatalogText.Pick(p.Project.Name, p.Project.NameZh), p.Project.Category, p.Project.Act, p.Rows,
+        return new OverviewPage([.. projectRows.Select(p => new OverviewProject(p.Project.Id, CatalogText.Pick(p.Project.Name, p.Project.NameZh), p.Project.Category, p.Project.Act, p.Rows,
             p.Lead is null ? [] : (recent.GetValueOrDefault(p.Lead.Repository.Id) ?? new RecentStars(SeriesSources.GitHubStarHistory)).WeeklyCumulative(totals[p.Lead.Repository.Id]),
-            p.Collected))];
+            p.Collected))], page, pages, all.Count);
     }
 
     /// <summary>

@@ -24,8 +24,8 @@ public sealed class OverviewQueriesTests
         await data.SnapshotAsync(repository.Id, today, s => (s.Stars, s.Contributors, s.Releases) = (800, 12, 5));
         var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
 
-        var project = Assert.Single(await database.InScopeAsync(s =>
-            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).ProjectsAsync(CancellationToken.None)));
+        var project = Assert.Single((await database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(1, 100, CancellationToken.None))).Projects);
 
         var lead = Assert.IsType<OverviewRepository>(project.Lead);
         Assert.Equal(800, lead.Latest!.Stars);
@@ -49,8 +49,8 @@ public sealed class OverviewQueriesTests
         await data.StarGainsAsync(repository.Id, today.AddDays(-399), [.. Enumerable.Repeat(2L, 400)]);
         await data.SnapshotAsync(repository.Id, today, s => s.Stars = 800);
         var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        Task<IReadOnlyList<OverviewProject>> ViewAsync() => database.InScopeAsync(s =>
-            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).ProjectsAsync(CancellationToken.None));
+        async Task<IReadOnlyList<OverviewProject>> ViewAsync() => (await database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(1, 100, CancellationToken.None))).Projects;
 
         Assert.Equal(60, (await ViewAsync())[0].Lead!.Gained30);
         var stored = Assert.Single(await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().StarSummaries.ToListAsync()));
@@ -65,5 +65,35 @@ public sealed class OverviewQueriesTests
         clock.Advance(TimeSpan.FromDays(10));
         var later = (await ViewAsync())[0].Lead!;
         Assert.Equal(88, later.Gained30);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Projects_come_a_page_at_a_time_in_name_order_each_with_its_own_numbers(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new DashboardData(database);
+        var today = new DateOnly(2026, 11, 15);
+        foreach (var i in Enumerable.Range(1, 25))
+        {
+            await data.ProjectAsync($"p{i:00}", $"Project {i:00}");
+            var repository = await data.RepositoryAsync($"p{i:00}", Forge.GitHub, $"owner/p{i:00}");
+            await data.SnapshotAsync(repository.Id, today, s => s.Stars = i * 100);
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        Task<OverviewPage> PageAsync(int page) => database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(page, 10, CancellationToken.None));
+
+        var second = await PageAsync(2);
+        Assert.Equal((2, 3, 25), (second.Page, second.Pages, second.Total));
+        Assert.Equal([.. Enumerable.Range(11, 10).Select(i => $"Project {i}")], second.Projects.Select(p => p.Name));
+        Assert.Equal([.. Enumerable.Range(11, 10).Select(i => (long?)i * 100)], second.Projects.Select(p => p.Lead?.Latest?.Stars));
+
+        // A page past the end shows the last one; a page before the first, the first.
+        var past = await PageAsync(99);
+        Assert.Equal(3, past.Page);
+        Assert.Equal(["Project 21", "Project 22", "Project 23", "Project 24", "Project 25"], past.Projects.Select(p => p.Name));
+        Assert.Equal("Project 01", (await PageAsync(0)).Projects[0].Name);
     }
 }
