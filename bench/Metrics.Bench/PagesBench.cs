@@ -76,7 +76,7 @@ internal static class PagesBench
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            await queries.PageAsync(1, 100, CancellationToken.None);
+            await queries.PageAsync(new OverviewRequest(1, 100), CancellationToken.None);
             process.Refresh();
             if (i > 0)
             {

@@ -33,11 +33,11 @@ internal sealed class PageVisit : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public static async Task<PageVisit> OpenAsync(SimulatedSite site, string path, int width = 1400, int height = 1000)
+    public static async Task<PageVisit> OpenAsync(SimulatedSite site, string path, int width = 1400, int height = 1000, Uri? address = null)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-GB",
+            BaseURL = (address ?? site.BaseAddress).ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-GB",
         });
         // Generous waits: CI runs the test projects side by side on two cores, and charts are drawn on the server.
         context.SetDefaultTimeout(120_000);

@@ -19,10 +19,14 @@ public sealed class SimulatedSite : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private WebApplicationFactory<Program>? _web;
+    private WebApplicationFactory<Program>? _paged;
 
     public ForgeHarness Forge { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>The same site with ten projects an Overview page, so the catalog spans several pages.</summary>
+    public Uri PagedAddress { get; private set; } = default!;
 
     /// <summary>Where screenshots go: artifacts/screenshots/ at the root of the clone.</summary>
     public static string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
@@ -35,11 +39,8 @@ public sealed class SimulatedSite : IAsyncLifetime
         await Forge.Database.SeedAsync();
         await Forge.CollectAsync();
 
-        _web = new SiteFactory(Forge);
-        _web.UseKestrel(0);
-        _web.StartServer();
-        var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        (_web, BaseAddress) = Start(new SiteFactory(Forge));
+        (_paged, PagedAddress) = Start(new SiteFactory(Forge, ("Dashboard:OverviewPageSize", "10")));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -59,12 +60,23 @@ public sealed class SimulatedSite : IAsyncLifetime
             _playwright.Dispose();
         }
 
-        if (_web is not null)
+        foreach (var web in new[] { _web, _paged })
         {
-            await _web.DisposeAsync();
+            if (web is not null)
+            {
+                await web.DisposeAsync();
+            }
         }
 
         await Forge.DisposeAsync();
+    }
+
+    private static (WebApplicationFactory<Program>, Uri) Start(WebApplicationFactory<Program> web)
+    {
+        web.UseKestrel(0);
+        web.StartServer();
+        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (web, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"));
     }
 
     private static string RepositoryRoot()
@@ -81,7 +93,7 @@ public sealed class SimulatedSite : IAsyncLifetime
     }
 
     /// <summary>The web app on the harness's database and clock, as `dotnet run` would start it against that database.</summary>
-    private sealed class SiteFactory(ForgeHarness forge) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(ForgeHarness forge, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -95,6 +107,11 @@ public sealed class SimulatedSite : IAsyncLifetime
 
             builder.UseSetting("Catalog:SeedOnStart", "false");
             builder.UseSetting("Dashboard:CollectOnFirstStart", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(s => s.AddSingleton(forge.Fake.TimeProvider));
         }
     }

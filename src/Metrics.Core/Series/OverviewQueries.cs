@@ -17,36 +17,91 @@ public sealed record OverviewProject(
         ?? Repositories.FirstOrDefault(r => r.Latest is not null);
 }
 
-/// <summary>One page of the tracked projects, in name order.</summary>
-/// <param name="Page">The page shown: the one asked for, brought within 1 and <paramref name="Pages"/>.</param>
-public sealed record OverviewPage(IReadOnlyList<OverviewProject> Projects, int Page, int Pages, int Total);
-
 /// <summary>Tracked projects with their current numbers, recent growth and the age of their data.</summary>
 public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
 {
-    /// <summary>
-    /// Only the page's projects are read and drawn: at a thousand projects, reading and drawing them all was most of
-    /// the page's time (docs/benchmarks.md, pages).
-    /// </summary>
-    public async Task<OverviewPage> PageAsync(int page, int pageSize, CancellationToken cancellationToken)
+    private sealed record Head(string Id, string Name, string? NameZh, string Category, string Act);
+
+    private sealed record Figures(Head Project, List<OverviewRepository> Rows, OverviewRepository? Lead, DateTime? Collected)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var all = (await db.Projects.AsNoTracking().Where(p => p.Tracked)
-            .Select(p => new { p.Id, p.Name, p.NameZh, p.Category, p.Act }).ToListAsync(cancellationToken))
+        /// <summary>The repository whose numbers the columns show (as <see cref="OverviewProject.Lead"/>).</summary>
+        public OverviewRepository? Shown => Rows.FirstOrDefault(r => r.Repository.Role == RepositoryRole.Primary && r.Latest is not null)
+            ?? Rows.FirstOrDefault(r => r.Latest is not null);
+    }
+
+    /// <summary>
+    /// Only the page's projects are drawn, and in name order only they are read: at a thousand projects, reading and
+    /// drawing them all was most of the page's time (docs/benchmarks.md, pages). Another order reads every matching
+    /// project's figures (one row each), since the page's projects depend on all of them.
+    /// </summary>
+    public async Task<OverviewPage> PageAsync(OverviewRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.PageSize, 1);
+        var tracked = (await db.Projects.AsNoTracking().Where(p => p.Tracked)
+            .Select(p => new Head(p.Id, p.Name, p.NameZh, p.Category, p.Act)).ToListAsync(cancellationToken))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        var pages = Math.Max(1, (all.Count + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pages);
-        var projects = all.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var heads = request.Words.Count == 0 ? tracked : await MatchingAsync(tracked, request.Words, cancellationToken);
+        var pages = Math.Max(1, (heads.Count + request.PageSize - 1) / request.PageSize);
+        var page = Math.Clamp(request.Page, 1, pages);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+        List<Figures> shown;
+        Dictionary<int, RecentStars> recent;
+        if (request.Sort == OverviewSort.Name)
+        {
+            var ordered = request.Descending ? Enumerable.Reverse(heads) : heads;
+            (shown, recent) = await FiguresAsync([.. ordered.Skip((page - 1) * request.PageSize).Take(request.PageSize)], today, cancellationToken);
+        }
+        else
+        {
+            (shown, recent) = await FiguresAsync(heads, today, cancellationToken);
+            shown = [.. Sorted(shown, request).Skip((page - 1) * request.PageSize).Take(request.PageSize)];
+        }
+
+        var totals = await TotalsAsync([.. shown.Where(p => p.Lead is not null).Select(p => p.Lead!)], recent, cancellationToken);
+        return new OverviewPage([.. shown.Select(p => new OverviewProject(p.Project.Id, CatalogText.Pick(p.Project.Name, p.Project.NameZh), p.Project.Category, p.Project.Act, p.Rows,
+            p.Lead is null ? [] : (recent.GetValueOrDefault(p.Lead.Repository.Id) ?? new RecentStars(SeriesSources.GitHubStarHistory)).WeeklyCumulative(totals[p.Lead.Repository.Id]),
+            p.Collected))], page, pages, heads.Count, tracked.Count);
+    }
+
+    /// <summary>Unknown figures go last in either direction, as on the client-sorted tables; ties keep name order.</summary>
+    private static IEnumerable<Figures> Sorted(List<Figures> figures, OverviewRequest request)
+    {
+        Func<Figures, double?> key = request.Sort switch
+        {
+            OverviewSort.Stars => f => f.Shown?.Latest?.Stars,
+            OverviewSort.Contributors => f => f.Shown?.Latest?.Contributors,
+            OverviewSort.Releases => f => f.Shown?.Latest?.Releases,
+            OverviewSort.Gained30 => f => f.Shown?.Gained30,
+            OverviewSort.Gained365 => f => f.Shown?.Gained365,
+            _ => f => f.Collected?.Ticks,
+        };
+        var known = figures.Where(f => key(f) is not null);
+        return (request.Descending ? known.OrderByDescending(key) : known.OrderBy(key)).Concat(figures.Where(f => key(f) is null));
+    }
+
+    private async Task<List<Head>> MatchingAsync(List<Head> heads, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var names = (await new SeriesQueries(db).RepositoriesAsync([.. heads.Select(h => h.Id)], [], cancellationToken))
+            .ToLookup(r => r.ProjectId, r => r.FullName);
+        return [.. heads.Where(h =>
+        {
+            string[] texts = [h.Id, h.Name, h.NameZh ?? "", h.Category, .. names[h.Id]];
+            return words.All(w => texts.Any(t => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        })];
+    }
+
+    private async Task<(List<Figures> Figures, Dictionary<int, RecentStars> Recent)> FiguresAsync(List<Head> projects, DateOnly today, CancellationToken cancellationToken)
+    {
         var repositories = await new SeriesQueries(db).RepositoriesAsync([.. projects.Select(p => p.Id)], [], cancellationToken);
         var ids = repositories.Select(r => r.Id).ToList();
         var statuses = await db.Repositories.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Status }).ToDictionaryAsync(r => r.Id, r => r.Status, cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var (recent, withHistory) = await StarSummaries.LoadAsync(db, ids, today, cancellationToken);
 
         var byProject = repositories.ToLookup(r => r.ProjectId);
-        var projectRows = projects.Select(p =>
+        return ([.. projects.Select(p =>
         {
             var rows = byProject[p.Id].Select(r =>
             {
@@ -58,13 +113,8 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
             var lead = rows.FirstOrDefault(r => r.Repository.Role == RepositoryRole.Primary && r.Gained365 is not null)
                 ?? rows.FirstOrDefault(r => r.Gained365 is not null);
             var collected = rows.Where(r => r.Latest is not null).Select(r => (DateTime?)r.Latest!.CollectedAt).Max();
-            return (Project: p, Rows: rows, Lead: lead, Collected: collected);
-        }).ToList();
-        var totals = await TotalsAsync([.. projectRows.Where(p => p.Lead is not null).Select(p => p.Lead!)], recent, cancellationToken);
-
-        return new OverviewPage([.. projectRows.Select(p => new OverviewProject(p.Project.Id, CatalogText.Pick(p.Project.Name, p.Project.NameZh), p.Project.Category, p.Project.Act, p.Rows,
-            p.Lead is null ? [] : (recent.GetValueOrDefault(p.Lead.Repository.Id) ?? new RecentStars(SeriesSources.GitHubStarHistory)).WeeklyCumulative(totals[p.Lead.Repository.Id]),
-            p.Collected))], page, pages, all.Count);
+            return new Figures(p, rows, lead, collected);
+        })], recent);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 // Every table of the dashboard sorts by any column (click its header; again to reverse) and filters by text. The
-// pages are rendered on the server; this only reorders and hides the rows they rendered.
+// pages are rendered on the server; this only reorders and hides the rows they rendered. A table showing one page of
+// many (data-server-sort on its wrapper: each column's sort key, "" for none) asks the server instead, by address,
+// so the order and the filter span every page.
 (function () {
   'use strict';
   const words = JSON.parse(document.getElementById('page-words')?.textContent || '{}');
@@ -18,8 +20,47 @@
     return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
   }
 
+  function go(change) {
+    const url = new URL(location.href);
+    change(url.searchParams);
+    url.searchParams.delete('page'); // a new order or filter starts at its first page
+    location.assign(url);
+  }
+
+  function serverSide(table, wrap) {
+    const keys = wrap.dataset.serverSort.split(',');
+    [...table.tHead?.rows[0]?.cells ?? []].forEach((th, column) => {
+      const key = keys[column];
+      if (!key) { return; }
+      th.classList.add('sortable');
+      th.tabIndex = 0;
+      th.title = words.sort || 'Sort by this column';
+      const current = wrap.dataset.sort === key;
+      if (current) { th.setAttribute('aria-sort', wrap.dataset.dir === 'desc' ? 'descending' : 'ascending'); }
+      const sort = () => go(q => {
+        q.set('sort', key);
+        q.set('dir', current && wrap.dataset.dir !== 'desc' ? 'desc' : 'asc');
+      });
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
+    });
+
+    const filter = document.createElement('input');
+    filter.type = 'search';
+    filter.className = 'table-filter';
+    filter.value = wrap.dataset.filter || '';
+    filter.placeholder = words.filterAll || 'Filter every page: words, then Enter…';
+    filter.setAttribute('aria-label', words.filterLabel || 'Filter the table’s rows by text');
+    const apply = () => go(q => (filter.value.trim() ? q.set('q', filter.value.trim()) : q.delete('q')));
+    filter.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); apply(); } });
+    filter.addEventListener('search', () => { if (!filter.value) { apply(); } }); // the field's clear button
+    wrap.before(filter);
+  }
+
   for (const table of document.querySelectorAll('table.quickgrid, table[data-sortable]')) {
     const body = table.tBodies[0];
+    const wrap = table.closest('[data-server-sort]');
+    if (wrap) { serverSide(table, wrap); continue; }
     if (!body || body.rows.length < 2) { continue; }
     const headers = [...table.tHead?.rows[0]?.cells ?? []];
     headers.forEach((th, column) => {

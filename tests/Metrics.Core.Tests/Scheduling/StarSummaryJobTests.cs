@@ -29,7 +29,7 @@ public sealed class StarSummaryJobTests
         var summaries = await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().StarSummaries.OrderBy(x => x.RepositoryId).ToListAsync());
         Assert.Equal([(github.Id, day, true, 30L), (gitee.Id, day, false, 0L)], summaries.Select(x => (x.RepositoryId, x.AsOf, x.HasHistory, x.Gained30)));
         var project = Assert.Single((await database.InScopeAsync(s =>
-            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(1, 100, CancellationToken.None))).Projects);
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(new OverviewRequest(1, 100), CancellationToken.None))).Projects);
         Assert.Equal([30L, null], project.Repositories.Select(r => r.Gained30));
     }
 }

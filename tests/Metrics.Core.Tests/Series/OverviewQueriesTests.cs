@@ -25,7 +25,7 @@ public sealed class OverviewQueriesTests
         var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
 
         var project = Assert.Single((await database.InScopeAsync(s =>
-            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(1, 100, CancellationToken.None))).Projects);
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(new OverviewRequest(1, 100), CancellationToken.None))).Projects);
 
         var lead = Assert.IsType<OverviewRepository>(project.Lead);
         Assert.Equal(800, lead.Latest!.Stars);
@@ -50,7 +50,7 @@ public sealed class OverviewQueriesTests
         await data.SnapshotAsync(repository.Id, today, s => s.Stars = 800);
         var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         async Task<IReadOnlyList<OverviewProject>> ViewAsync() => (await database.InScopeAsync(s =>
-            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(1, 100, CancellationToken.None))).Projects;
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(new OverviewRequest(1, 100), CancellationToken.None))).Projects;
 
         Assert.Equal(60, (await ViewAsync())[0].Lead!.Gained30);
         var stored = Assert.Single(await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().StarSummaries.ToListAsync()));
@@ -83,7 +83,7 @@ public sealed class OverviewQueriesTests
 
         var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         Task<OverviewPage> PageAsync(int page) => database.InScopeAsync(s =>
-            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(page, 10, CancellationToken.None));
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(new OverviewRequest(page, 10), CancellationToken.None));
 
         var second = await PageAsync(2);
         Assert.Equal((2, 3, 25), (second.Page, second.Pages, second.Total));
@@ -95,5 +95,40 @@ public sealed class OverviewQueriesTests
         Assert.Equal(3, past.Page);
         Assert.Equal(["Project 21", "Project 22", "Project 23", "Project 24", "Project 25"], past.Projects.Select(p => p.Name));
         Assert.Equal("Project 01", (await PageAsync(0)).Projects[0].Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Ordering_by_a_figure_or_filtering_by_words_spans_every_page(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new DashboardData(database);
+        var today = new DateOnly(2026, 11, 15);
+        foreach (var i in Enumerable.Range(1, 25))
+        {
+            await data.ProjectAsync($"p{i:00}", $"Project {i:00}");
+            var repository = await data.RepositoryAsync($"p{i:00}", Forge.GitHub, i % 5 == 0 ? $"apache/p{i:00}" : $"owner/p{i:00}");
+            if (i != 13)
+            {
+                // Stars rise and fall with i, so the order by stars is neither the name order nor its reverse.
+                await data.SnapshotAsync(repository.Id, today, s => s.Stars = (i % 7) * 1000 + i);
+            }
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        Task<OverviewPage> PageAsync(OverviewRequest request) => database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock).PageAsync(request, CancellationToken.None));
+
+        var byStars = Enumerable.Range(1, 25).Where(i => i != 13).OrderByDescending(i => (i % 7) * 1000 + i).Select(i => $"Project {i:00}").ToList();
+        var top = await PageAsync(new OverviewRequest(1, 10, OverviewSort.Stars, Descending: true));
+        Assert.Equal(byStars.Take(10), top.Projects.Select(p => p.Name));
+        var last = await PageAsync(new OverviewRequest(3, 10, OverviewSort.Stars, Descending: true));
+        Assert.Equal([.. byStars.Skip(20), "Project 13"], last.Projects.Select(p => p.Name)); // never collected: last either way
+        Assert.Equal("Project 13", (await PageAsync(new OverviewRequest(3, 10, OverviewSort.Stars))).Projects[^1].Name);
+
+        var apache = await PageAsync(new OverviewRequest(1, 10, Filter: "  APACHE  p1 "));
+        Assert.Equal(["Project 10", "Project 15"], apache.Projects.Select(p => p.Name));
+        Assert.Equal((1, 2, 25), (apache.Pages, apache.Total, apache.Tracked));
+        Assert.Equal("Project 25", (await PageAsync(new OverviewRequest(1, 10, Descending: true))).Projects[0].Name);
     }
 }

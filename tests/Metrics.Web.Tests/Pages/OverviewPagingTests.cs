@@ -38,7 +38,7 @@ public sealed partial class OverviewPagingTests : IAsyncLifetime
         var first = await GetAsync("/");
         Assert.Equal([.. Enumerable.Range(1, 10).Select(i => $"p{i:00}")], ProjectLinks(first));
         Assert.Contains("Tracked projects <small>(25)</small>", first, StringComparison.Ordinal);
-        Assert.Contains("Page 1 of 3 · projects 1–10 of 25, by name", first, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 3 · projects 1–10 of 25", first, StringComparison.Ordinal);
         Assert.Contains("<a rel=\"next\" href=\"http://localhost/?page=2\">", first, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"prev\"", first, StringComparison.Ordinal);
 
@@ -50,6 +50,25 @@ public sealed partial class OverviewPagingTests : IAsyncLifetime
         var last = await GetAsync("/?page=7");
         Assert.Equal(["p21", "p22", "p23", "p24", "p25"], ProjectLinks(last));
         Assert.DoesNotContain("rel=\"next\"", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sorting_by_a_figure_and_filtering_span_every_page_and_the_page_links_keep_them()
+    {
+        var top = await GetAsync("/?sort=stars&dir=desc");
+        Assert.Equal([.. Enumerable.Range(16, 10).Reverse().Select(i => $"p{i}")], ProjectLinks(top));
+        Assert.Contains("data-server-sort=\"name,,stars,contributors,releases,gained30,gained365,,collected\" data-sort=\"stars\"", top, StringComparison.Ordinal);
+        Assert.Contains("data-dir=\"desc\"", top, StringComparison.Ordinal);
+        Assert.Contains("<a rel=\"next\" href=\"http://localhost/?sort=stars&dir=desc&page=2\">", top, StringComparison.Ordinal);
+
+        var filtered = await GetAsync("/?q=P1&sort=stars");
+        Assert.Equal([.. Enumerable.Range(10, 10).Select(i => $"p{i}")], ProjectLinks(filtered));
+        Assert.Contains("10 of 25 projects match “P1”", filtered, StringComparison.Ordinal);
+        Assert.Contains("data-filter=\"P1\"", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", filtered, StringComparison.Ordinal);
+
+        // An unknown order is the name order.
+        Assert.Equal(ProjectLinks(await GetAsync("/")), ProjectLinks(await GetAsync("/?sort=bogus&dir=sideways")));
     }
 
     [Fact]

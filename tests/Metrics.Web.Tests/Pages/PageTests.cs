@@ -27,6 +27,8 @@ public sealed class PageTests(DashboardWorld world) : IClassFixture<DashboardWor
         Assert.Contains("♥ 4,321", html, StringComparison.Ordinal); // Hugging Face likes, not stars
         Assert.Contains("— stale", html, StringComparison.Ordinal); // collected in 2024
         Assert.Contains("class=\"sparkline\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-server-sort", html, StringComparison.Ordinal); // one page: sorted in the browser
+        Assert.DoesNotContain("rel=\"next\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
