@@ -60,7 +60,7 @@ public sealed class ProjectDescriptionZhTests
 
         Assert.True(await StartAsync());
         Assert.Equal("百度的开放自动驾驶软件平台，于 2017 年发布。", (await DescriptionsZhAsync(database))["apollo"]);
-        Assert.Empty((await DescriptionsZhAsync(database)).Where(p => p.Value is null));
+        Assert.DoesNotContain(await DescriptionsZhAsync(database), p => p.Value is null);
         var (tidbTracked, tiflash, note) = await database.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<MetricsDbContext>();
