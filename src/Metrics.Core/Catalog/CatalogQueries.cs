@@ -33,7 +33,7 @@ public sealed class CatalogQueries(MetricsDbContext db)
             .Include(p => p.Repositories)
             .OrderBy(p => p.Name)
             .ToListAsync(cancellationToken);
-        return [.. projects.Select(p => new ProjectListItem(p.Id, CatalogText.Pick(p.Name, p.NameZh), p.Category, p.Act, p.Description,
+        return [.. projects.Select(p => new ProjectListItem(p.Id, CatalogText.Pick(p.Name, p.NameZh), p.Category, p.Act, CatalogText.Pick(p.Description, p.DescriptionZh),
             [.. p.Repositories.OrderBy(r => r.Role).ThenBy(r => r.Forge).ThenBy(r => r.Owner).ThenBy(r => r.Name)
                 .Select(r => new RepositoryListItem(r.Forge, r.Kind, r.FullName, r.Role, r.Tracked, r.Status))], p.NameZh))];
     }

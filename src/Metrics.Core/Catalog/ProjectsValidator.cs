@@ -48,6 +48,13 @@ internal sealed partial class ProjectsValidator(string file, List<string> errors
             }
 
             CheckName(entry, "nameZh", seed.NameZh);
+            if (seed.DescriptionZh is not null && string.IsNullOrWhiteSpace(seed.DescriptionZh))
+            {
+                errors.Add($"{entry}: field 'descriptionZh' is empty; leave it out when there is no Chinese description.");
+            }
+
+            CheckLength(entry, "description", seed.Description, ProjectLimits.Description);
+            CheckLength(entry, "descriptionZh", seed.DescriptionZh, ProjectLimits.Description);
 
             var project = new Project
             {
@@ -57,6 +64,7 @@ internal sealed partial class ProjectsValidator(string file, List<string> errors
                 Category = seed.Category ?? "",
                 Act = seed.Act ?? "",
                 Description = seed.Description ?? "",
+                DescriptionZh = string.IsNullOrWhiteSpace(seed.DescriptionZh) ? null : seed.DescriptionZh,
                 Tracked = seed.Tracked ?? false,
             };
             ReadFirstPublic(entry, seed.FirstPublic, project);
@@ -86,11 +94,13 @@ internal sealed partial class ProjectsValidator(string file, List<string> errors
         return result;
     }
 
-    private void CheckName(string entry, string field, string? name)
+    private void CheckName(string entry, string field, string? name) => CheckLength(entry, field, name, ProjectLimits.Name);
+
+    private void CheckLength(string entry, string field, string? text, int limit)
     {
-        if (name is { Length: > ProjectLimits.Name })
+        if (text is { Length: var length } && length > limit)
         {
-            errors.Add($"{entry}: field '{field}' is {name.Length} characters long; at most {ProjectLimits.Name} are allowed.");
+            errors.Add($"{entry}: field '{field}' is {length} characters long; at most {limit} are allowed.");
         }
     }
 

@@ -12,6 +12,7 @@ internal sealed record SeedProject(
     string? Category,
     string? Act,
     string? Description,
+    string? DescriptionZh,
     bool? Tracked,
     SeedDate? FirstPublic,
     List<SeedRepository?>? Repositories);

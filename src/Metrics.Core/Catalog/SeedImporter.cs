@@ -74,6 +74,7 @@ public sealed partial class SeedImporter(MetricsDbContext db, ILogger<SeedImport
         project.Category = seed.Category;
         project.Act = seed.Act;
         project.Description = seed.Description;
+        project.DescriptionZh = seed.DescriptionZh;
         project.Tracked = seed.Tracked;
         project.FirstPublicDate = seed.FirstPublicDate;
         project.FirstPublicPrecision = seed.FirstPublicPrecision;

@@ -25,6 +25,15 @@ public sealed record ForgeDescriptor
     /// <summary>The star source its history is stored under; null when the forge keeps no star history.</summary>
     public string? StarSource { get; init; }
 
+    /// <summary>
+    /// Whether the forge's answers carry quota headers (x-ratelimit-*, RateLimit). Without them pages cannot show what
+    /// is left; they show <see cref="DocumentedQuota"/> and what runs spent instead.
+    /// </summary>
+    public bool ReportsQuota { get; init; } = true;
+
+    /// <summary>The limits the forge's documentation states, for a forge that does not report them.</summary>
+    public DocumentedQuota? DocumentedQuota { get; init; }
+
     /// <summary>Other names catalog entries may use for this forge.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
@@ -36,6 +45,9 @@ public sealed record ForgeDescriptor
 
     public bool Serves(RepositoryKind kind) => kind == NamedKind || (kind == RepositoryKind.Organization && Organisations);
 }
+
+/// <summary>Requests a minute and an hour a forge's documentation allows.</summary>
+public sealed record DocumentedQuota(int PerMinute, int PerHour);
 
 /// <summary>The settings every forge has; a forge's options class adds its own.</summary>
 public interface IForgeOptions

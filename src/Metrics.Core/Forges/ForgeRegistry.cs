@@ -1,6 +1,7 @@
 using Metrics.Core.Forges.Http;
 using Metrics.Core.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Metrics.Core.Forges;
 
@@ -22,6 +23,10 @@ public sealed class ForgeRegistry(IEnumerable<ForgeDescriptor> descriptors, ISer
 
     /// <summary>The live quota the forge's HTTP pipeline keeps.</summary>
     public RateLimitState Quota(Forge forge) => services.GetRequiredKeyedService<RateLimitState>(forge);
+
+    /// <summary>The forge's settings as bound at start (its request bounds, for pages that explain them).</summary>
+    public IForgeOptions Options(Forge forge) =>
+        ((IOptions<IForgeOptions>)services.GetRequiredService(typeof(IOptions<>).MakeGenericType(Find(forge)!.OptionsType))).Value;
 
     /// <summary>The forge's client, from the caller's scope.</summary>
     public static IForgeClient Client(IServiceProvider scope, Forge forge) => scope.GetRequiredKeyedService<IForgeClient>(forge);

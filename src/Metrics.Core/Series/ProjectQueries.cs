@@ -40,7 +40,7 @@ public sealed class ProjectQueries(MetricsDbContext db)
                     r.CreatedAt is { } created ? DateOnly.FromDateTime(created) : null, r.Simulated),
                 r.Tracked, r.Status, r.CatalogName is null, latest.GetValueOrDefault(r.Id), runs.GetValueOrDefault(r.Id)))
             .ToList();
-        return new ProjectDetails(project.Id, name, project.Category, project.Act, project.Description, project.Tracked,
+        return new ProjectDetails(project.Id, name, project.Category, project.Act, Catalog.CatalogText.Pick(project.Description, project.DescriptionZh), project.Tracked,
             project.FirstPublicDate, project.FirstPublicPrecision, repositories);
     }
 

@@ -377,6 +377,9 @@ namespace Metrics.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("FirstPublicDate")
                         .HasColumnType("date");
 

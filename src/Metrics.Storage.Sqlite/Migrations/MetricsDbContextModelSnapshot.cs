@@ -368,6 +368,9 @@ namespace Metrics.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FirstPublicDate")
                         .HasColumnType("TEXT");
 

@@ -1,5 +1,7 @@
 using Metrics.Core.Collection;
+using Metrics.Core.Localization;
 using Metrics.Core.Milestones;
+using Metrics.Core.Series;
 using Metrics.Core.Storage.Entities;
 using Metrics.Web.Collection;
 using Microsoft.AspNetCore.Authentication;
@@ -37,19 +39,18 @@ internal static class AdminEndpoints
             var started = await trigger.TriggerAsync(new CollectionRequest(string.IsNullOrEmpty(project) ? [] : [project]), ct);
             return Results.LocalRedirect(started ? "/collection?notice=started" : "/collection?notice=busy");
         });
-        admin.MapPost("/projects/{id}/repositories", async (string id, [FromForm] string forge, [FromForm] string repository, [FromForm] string? role,
-            RepositoryEditor editor, CancellationToken ct) =>
+        admin.MapPost("/projects/{id}/repositories", async (string id, [FromForm] string? forge, [FromForm] string? repository, [FromForm] string? role,
+            RepositoryEditor editor, IStringLocalizerFactory text, CancellationToken ct) =>
         {
-            var error = !Enum.TryParse<Forge>(forge, true, out var f) ? "Unknown forge." : await editor.AddAsync(id,
-                f, repository, Enum.TryParse<RepositoryRole>(role, true, out var r) ? r : RepositoryRole.Related, ct);
-            return Results.LocalRedirect($"/projects/{Uri.EscapeDataString(id)}" + (error is null ? "?notice=tracked" : "?error=" + Uri.EscapeDataString(error)));
+            var error = await editor.AddAsync(id, forge, repository, role, ct);
+            return Results.LocalRedirect($"/projects/{Uri.EscapeDataString(id)}" + (error is null ? "?notice=tracked" : "?error=" + Uri.EscapeDataString(Say(error, text))));
         });
         admin.MapPost("/repositories/{repositoryId:int}/tracking", async (int repositoryId, [FromForm] bool tracked, [FromForm] string project,
-            RepositoryEditor editor, CancellationToken ct) =>
+            RepositoryEditor editor, IStringLocalizerFactory text, CancellationToken ct) =>
         {
             if (!await editor.SetTrackedAsync(repositoryId, tracked, ct))
             {
-                return Results.Text($"There is no repository {repositoryId}: nothing was changed.", statusCode: StatusCodes.Status404NotFound);
+                return Results.Text(Say(new Phrase("There is no repository {0}: nothing was changed.", repositoryId), text), statusCode: StatusCodes.Status404NotFound);
             }
 
             return Results.LocalRedirect($"/projects/{Uri.EscapeDataString(project)}?notice={(tracked ? "tracked" : "untracked")}");
@@ -85,6 +86,10 @@ internal static class AdminEndpoints
     internal static bool IsLocalUrl(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
         && !url.Any(char.IsControl);
+
+    /// <summary>A refusal in the language of the request: the English template is the key, forges by their names.</summary>
+    private static string Say(Phrase phrase, IStringLocalizerFactory text) => text.Create(typeof(AdminEndpoints))[phrase.Template,
+        [.. phrase.Args.Select(a => a is Forge forge ? ForgeNames.Display(forge) : a ?? "")]].Value;
 
     /// <summary>Back to the page, with the problems in the language of the request (the page shows the text it is given).</summary>
     private static IResult Back(string page, MilestoneEditResult result, string done, IStringLocalizerFactory text)

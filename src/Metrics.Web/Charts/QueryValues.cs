@@ -16,6 +16,9 @@ internal sealed class QueryValues(IReadOnlyDictionary<string, StringValues> quer
 
     public string? String(string key) => Strings(key).FirstOrDefault();
 
+    /// <summary>A sentence as sent (an admin action's message), commas and all: never split like a list.</summary>
+    public string? Text(string key) => query.TryGetValue(key, out var values) && values.FirstOrDefault() is { Length: > 0 } text ? text : null;
+
     public DateOnly? Date(string key) =>
         DateOnly.TryParseExact(String(key), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 

@@ -19,6 +19,9 @@ public static class GitCodeExtensions
         DisplayName = "GitCode",
         OptionsSection = GitCodeOptions.SectionName,
         StarSource = StarSource,
+        // No x-ratelimit-* headers on any answer seen; the documented limits are all there is (GitCodeLimitHandler).
+        ReportsQuota = false,
+        DocumentedQuota = new(PerMinute: 50, PerHour: 4_000),
         // AtomGit serves the same API and repositories; a catalog entry may use either name.
         Aliases = ["atomgit"],
     };

@@ -10,6 +10,9 @@ public sealed class Project
     public string Category { get; set; } = "";
     public string Act { get; set; } = "";
     public string Description { get; set; } = "";
+
+    /// <summary>The description in Chinese; null where the catalog has none (pages then show <see cref="Description"/>).</summary>
+    public string? DescriptionZh { get; set; }
     public bool Tracked { get; set; }
     public DateOnly? FirstPublicDate { get; set; }
     public DatePrecision? FirstPublicPrecision { get; set; }
