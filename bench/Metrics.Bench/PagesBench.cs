@@ -16,7 +16,7 @@ internal static class PagesBench
 
     private static readonly string[] Pages =
     [
-        "/", "/?page=11", "/growth?p=bench-00001&metric=stars", "/projects/bench-00001", "/mirrors?project=bench-00001", "/milestones", "/collection",
+        "/", "/?page=11", "/?sort=gained365&dir=desc", "/?q=00042", "/growth?p=bench-00001&metric=stars", "/projects/bench-00001", "/mirrors?project=bench-00001", "/milestones", "/collection",
     ];
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync()
