@@ -36,6 +36,18 @@ internal static class CollectLatencyBench
     /// <summary>The default settings only, in a fresh process: one run to profile (<c>dotnet-trace collect -- … collect-latency-default</c>).</summary>
     public static async Task<IReadOnlyList<BenchResult>> RunDefaultAsync() => await RunOnceAsync(4, 4, longestOnly: false, "first in the process, ");
 
+    /// <summary>
+    /// The default settings twice in one process; between the two it prints "warm run starts" to standard error and
+    /// waits 5 s, so a profiler attached then (<c>dotnet-trace collect -p …</c>) sees only the warm run.
+    /// </summary>
+    public static async Task<IReadOnlyList<BenchResult>> RunWarmAsync()
+    {
+        await RunOnceAsync(4, 4, longestOnly: false, "first in the process, ");
+        await Console.Error.WriteLineAsync($"warm run starts (process {Environment.ProcessId})");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        return await RunOnceAsync(4, 4, longestOnly: false, "warm process, ");
+    }
+
     private static async Task<IReadOnlyList<BenchResult>> RunOnceAsync(int pagesAtOnce, int concurrency, bool longestOnly, string when = "")
     {
         var at = pagesAtOnce.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,7 +65,7 @@ internal static class CollectLatencyBench
             GitCodeMinuteLimit = 1_000_000,
             GitCodeHourlyLimit = 1_000_000,
         };
-        await using var harness = await ForgeHarness.StartAsync(DatabaseOptions.Sqlite, forge, settings);
+        await using var harness = await ForgeHarness.StartAsync(DatabaseOptions.Sqlite, forge, settings, asProduct: true);
         var world = harness.Fake.World;
         var chain = LatencyChain.Longest(harness.Fake, pagesAtOnce: 4);
         var sequential = LatencyChain.Longest(harness.Fake, pagesAtOnce: 1);
