@@ -10,6 +10,7 @@ internal static class BenchCommand
         ["collect"] = CollectBench.RunAsync,
         ["collect-latency"] = CollectLatencyBench.RunAsync,
         ["collect-latency-default"] = CollectLatencyBench.RunDefaultAsync,
+        ["collect-latency-warm"] = CollectLatencyBench.RunWarmAsync,
         ["csv"] = ExportBench.RunAsync,
         ["export"] = ExportDatabaseBench.RunAsync,
         ["git"] = GitHistoryBench.RunAsync,

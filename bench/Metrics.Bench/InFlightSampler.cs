@@ -15,6 +15,9 @@ internal sealed class InFlightSampler : IAsyncDisposable
     private readonly List<(double At, IReadOnlyDictionary<string, int> PerForge)> _samples = [];
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private readonly TimeSpan _pausedAtStart = GC.GetTotalPauseDuration();
+    private readonly int _gen0AtStart = GC.CollectionCount(0);
     private readonly Task _loop;
 
     public InFlightSampler(ForgeStats stats)
@@ -26,6 +29,12 @@ internal sealed class InFlightSampler : IAsyncDisposable
     public double CpuSeconds { get; private set; }
 
     public double WallSeconds { get; private set; }
+
+    /// <summary>Bytes allocated during the run (collector and fake forge): unlike CPU time, the machine's load does not move it.</summary>
+    public double AllocatedMegabytes { get; private set; }
+
+    private double _pausedSeconds;
+    private int _collections;
 
     private async Task LoopAsync()
     {
@@ -47,6 +56,9 @@ internal sealed class InFlightSampler : IAsyncDisposable
     {
         WallSeconds = _watch.Elapsed.TotalSeconds;
         CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart).TotalSeconds;
+        AllocatedMegabytes = (GC.GetTotalAllocatedBytes() - _allocatedAtStart) / 1e6;
+        _pausedSeconds = (GC.GetTotalPauseDuration() - _pausedAtStart).TotalSeconds;
+        _collections = GC.CollectionCount(0) - _gen0AtStart;
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
@@ -65,7 +77,8 @@ internal sealed class InFlightSampler : IAsyncDisposable
         var timeline = Enumerable.Range(0, Buckets)
             .Select(b => _samples.Where(s => (int)(s.At / WallSeconds * Buckets) == b).Select(s => (double)s.PerForge.Values.Sum()).DefaultIfEmpty(0).Average())
             .Select(m => m.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
-        return $"CPU {CpuSeconds:0.0} s over {WallSeconds:0.0} s ({CpuSeconds / WallSeconds:0.00} cores); in flight: {string.Join(", ", perForge)}; "
+        return $"CPU {CpuSeconds:0.0} s over {WallSeconds:0.0} s ({CpuSeconds / WallSeconds:0.00} cores); allocated {AllocatedMegabytes:#,0} MB, "
+            + $"{_collections} collections, GC pauses {_pausedSeconds:0.00} s; in flight: {string.Join(", ", perForge)}; "
             + $"mean in flight per tenth of the run: {string.Join(" ", timeline)}";
     }
 }

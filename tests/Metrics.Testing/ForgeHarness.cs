@@ -36,11 +36,15 @@ public sealed class ForgeHarness : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public CapturingLoggerProvider Logs { get; }
 
+    /// <param name="asProduct">
+    /// Configured as the web app runs (pooled SQLite connections; logs at Information, EF Core and ASP.NET Core at
+    /// Warning) rather than for tests (every log line at Trace captured): for benchmarks.
+    /// </param>
     public static async Task<ForgeHarness> StartAsync(
-        string provider, FakeForgeOptions? forgeOptions = null, IReadOnlyDictionary<string, string?>? settings = null)
+        string provider, FakeForgeOptions? forgeOptions = null, IReadOnlyDictionary<string, string?>? settings = null, bool asProduct = false)
     {
         var forge = await FakeForgeServer.StartAsync(forgeOptions ?? new FakeForgeOptions());
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateAsync(provider, pooled: asProduct);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         var defaults = new Dictionary<string, string?>
         {
@@ -59,7 +63,12 @@ public sealed class ForgeHarness : IAsyncDisposable
         };
         builder.Configuration.AddInMemoryCollection(database.Settings).AddInMemoryCollection(defaults).AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var logs = new CapturingLoggerProvider();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        builder.Logging.SetMinimumLevel(asProduct ? LogLevel.Information : LogLevel.Trace).AddProvider(logs);
+        if (asProduct)
+        {
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         builder.AddMetricsCore();
         // The fake clock itself (not the forge's wrapper), so Task.Delay in the product waits on test time.
         builder.Services.AddSingleton<TimeProvider>(forge.FakeTime ?? forge.TimeProvider);

@@ -50,9 +50,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string SeedsDirectory => Path.Combine(AppContext.BaseDirectory, "seeds");
 
-    public static async Task<TestDatabase> CreateAsync(string provider, bool migrate = true)
+    /// <param name="pooled">
+    /// SQLite only: keep connections pooled, as the product does (tests leave pooling off so nothing holds the file
+    /// between them); the benchmarks measure the product's configuration.
+    /// </param>
+    public static async Task<TestDatabase> CreateAsync(string provider, bool migrate = true, bool pooled = false)
     {
-        var database = provider == DatabaseOptions.Postgres ? await CreatePostgresAsync() : CreateSqlite();
+        var database = provider == DatabaseOptions.Postgres ? await CreatePostgresAsync() : CreateSqlite(pooled);
         if (migrate)
         {
             await using var scope = database.Services.CreateAsyncScope();
@@ -81,10 +85,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return 0;
     });
 
-    private static TestDatabase CreateSqlite()
+    private static TestDatabase CreateSqlite(bool pooled)
     {
         var file = Path.Combine(Path.GetTempPath(), $"metrics-test-{Guid.NewGuid():N}.db");
-        return new TestDatabase(DatabaseOptions.Sqlite, $"Data Source={file};Pooling=False", () =>
+        return new TestDatabase(DatabaseOptions.Sqlite, pooled ? $"Data Source={file}" : $"Data Source={file};Pooling=False", () =>
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {

@@ -16,29 +16,20 @@ internal sealed class DatabaseHttpCacheStore(IServiceScopeFactory scopes, TimePr
         return await db.HttpCache.AsNoTracking().SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
     }
 
+    /// <summary>
+    /// One statement, the same on both providers: an answer is cached for most requests, and reading the row back into
+    /// the change tracker to update it cost a query and a transaction more each time. Two workers caching the same URL
+    /// at once leave either copy, both valid (the next request revalidates).
+    /// </summary>
     public async Task SetAsync(string key, string? etag, string? lastModified, string body, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MetricsDbContext>();
+        var updatedAt = time.GetUtcNow().UtcDateTime;
         using var writing = await gate.EnterAsync(db, cancellationToken);
-        var entry = await db.HttpCache.SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
-        if (entry is null)
-        {
-            entry = new HttpCacheEntry { Key = key };
-            db.HttpCache.Add(entry);
-        }
-
-        entry.ETag = etag;
-        entry.LastModified = lastModified;
-        entry.Body = body;
-        entry.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two workers cached the same URL at once; either copy is valid, the next request revalidates.
-        }
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO http_cache ("Key", "ETag", "LastModified", "Body", "UpdatedAt") VALUES ({key}, {etag}, {lastModified}, {body}, {updatedAt})
+            ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "LastModified" = excluded."LastModified", "Body" = excluded."Body", "UpdatedAt" = excluded."UpdatedAt"
+            """, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -28,9 +29,15 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         return result;
     }
 
+    // The settings belong to SQLite's own connection, which the pool keeps open and hands out again: set once per
+    // handle, not at every open (EF opens and closes the connection around each query).
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object Done = new();
+
     private static void OnStateChange(object sender, StateChangeEventArgs e)
     {
-        if (e.CurrentState != ConnectionState.Open || sender is not SqliteConnection connection)
+        if (e.CurrentState != ConnectionState.Open || sender is not SqliteConnection connection
+            || connection.Handle is not { } handle || Configured.TryGetValue(handle, out _))
         {
             return;
         }
@@ -38,6 +45,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Configured.AddOrUpdate(handle, Done);
         try
         {
             // Kept in the file once set; a no-op on an in-memory database.

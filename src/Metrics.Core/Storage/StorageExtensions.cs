@@ -22,8 +22,11 @@ public static class StorageExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
+        // The options are built once, not per context: building them resolves the SQLite file (a walk up the folders
+        // for Metrics.sln) and makes EF compare them with its cached ones, which cost more than a short query each time
+        // a collection opened a scope (per request, for the HTTP cache).
         services.AddDbContext<MetricsDbContext>((provider, builder) =>
-            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IBulkWriter>(provider =>
         {
             var db = provider.GetRequiredService<MetricsDbContext>();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 
@@ -20,10 +21,31 @@ internal static class CompleteJson
             return true;
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        if (body.Length == 0 || IsComplete(body))
+        // The body is buffered already (read whole inside the in-flight limit): read it from there into a pooled array
+        // instead of a fresh copy per answer.
+        // The content hands out one stream over its buffer (never disposed here, and rewound after: the client reads it next).
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        if (!stream.CanSeek)
         {
-            return true;
+            var copy = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return copy.Length == 0 || IsComplete(copy);
+        }
+
+        var length = (int)stream.Length;
+        var body = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            stream.Position = 0;
+            await stream.ReadExactlyAsync(body.AsMemory(0, length), cancellationToken);
+            if (length == 0 || IsComplete(body.AsSpan(0, length)))
+            {
+                return true;
+            }
+        }
+        finally
+        {
+            stream.Position = 0;
+            ArrayPool<byte>.Shared.Return(body);
         }
 
         response.Headers.TryAddWithoutValidation(IncompleteHeader, "1");
@@ -32,7 +54,7 @@ internal static class CompleteJson
 
     public static bool IsMarked(HttpResponseMessage? response) => response?.Headers.Contains(IncompleteHeader) == true;
 
-    private static bool IsComplete(byte[] body)
+    private static bool IsComplete(ReadOnlySpan<byte> body)
     {
         try
         {
