@@ -4,7 +4,7 @@ namespace Metrics.Core.Charts;
 public static class ChartGeometry
 {
     /// <summary>More than this many days between two points of a dense series is a gap in collection.</summary>
-    private const double MaxDenseStep = 1.5;
+    public const double MaxDenseStep = 1.5;
 
     public static (double[] Xs, double[] Ys) Path(ChartLine line, ChartScale scale)
     {
