@@ -48,10 +48,14 @@ internal static class StarGainReader
             WHERE "RepositoryId" IN ({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))})
             ORDER BY "RepositoryId", "Day", "Source"
             """;
+        var sink = new Sink(result);
+        if (open.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            SqliteRows.Read(handle, command.CommandText, Known, sink, cancellationToken);
+            return result;
+        }
+
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        var (repository, source) = (-1, "");
-        Dictionary<string, StarDays>? sources = null;
-        StarDays? days = null;
         while (await reader.ReadAsync(cancellationToken))
         {
             // Sequential access: columns are read in order, the source's text only when it is not a known one.
@@ -59,25 +63,38 @@ internal static class StarGainReader
             var number = reader.GetInt32(1);
             var gained = reader.GetInt64(2);
             var code = reader.GetInt32(3);
-            var name = code >= 0 ? Known[code] : reader.GetString(4);
-            if (id != repository || sources is null)
-            {
-                (repository, sources, days) = (id, result[id] = [], null);
-            }
-
-            if (days is null || !string.Equals(name, source, StringComparison.Ordinal))
-            {
-                source = name;
-                if (!sources.TryGetValue(name, out days))
-                {
-                    sources[name] = days = new StarDays();
-                }
-            }
-
-            days.Days.Add(DateOnly.FromDayNumber(UnixEpoch + number));
-            days.Gained.Add(gained);
+            sink.Add(id, number, gained, code >= 0 ? Known[code] : reader.GetString(4));
         }
 
         return result;
+    }
+
+    /// <summary>Rows into per-repository, per-source lists; rows come in repository order, a source mostly as the row before.</summary>
+    internal sealed class Sink(Dictionary<int, Dictionary<string, StarDays>> result)
+    {
+        private int _repository = -1;
+        private string _source = "";
+        private Dictionary<string, StarDays>? _sources;
+        private StarDays? _days;
+
+        public void Add(int repository, int daysSince1970, long gained, string source)
+        {
+            if (repository != _repository || _sources is null)
+            {
+                (_repository, _sources, _days) = (repository, result[repository] = [], null);
+            }
+
+            if (_days is null || !string.Equals(source, _source, StringComparison.Ordinal))
+            {
+                _source = source;
+                if (!_sources.TryGetValue(source, out _days))
+                {
+                    _sources[source] = _days = new StarDays();
+                }
+            }
+
+            _days.Days.Add(DateOnly.FromDayNumber(UnixEpoch + daysSince1970));
+            _days.Gained.Add(gained);
+        }
     }
 }
