@@ -19,6 +19,7 @@ internal static class BenchCommand
         ["pages"] = PagesBench.RunAsync,
         ["overview-profile"] = PagesBench.OverviewProfileAsync,
         ["charts"] = ChartBench.RunAsync,
+        ["chart-profile"] = ChartBench.ProfileOnlyAsync,
         ["startup"] = StartupBench.RunAsync,
     };
 

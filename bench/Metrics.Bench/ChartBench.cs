@@ -54,6 +54,17 @@ internal static class ChartBench
         return results;
     }
 
+    /// <summary>`chart-profile`: only the profile of a cold 20-project request (same data), for tracing one step at a time.</summary>
+    public static async Task<IReadOnlyList<BenchResult>> ProfileOnlyAsync()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        await database.SeedAsync();
+        var (projects, _) = await FillAsync(database);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_METRICS_WEB", WebProjectDirectory());
+        await using var web = new Site(database);
+        return await ProfileAsync(web, projects);
+    }
+
     private static async Task<(List<double> Times, long Bytes)> MeasureAsync(HttpClient client, Uri url, Func<Task> before)
     {
         var times = new List<double>();
@@ -117,13 +128,50 @@ internal static class ChartBench
             await TimeAsync("baseline: the star rows alone through EF Core", () => services.GetRequiredService<MetricsDbContext>().StarGains.AsNoTracking()
                 .Where(g => ids.Contains(g.RepositoryId)).OrderBy(g => g.RepositoryId).ThenBy(g => g.Day).ThenBy(g => g.Source)
                 .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained }).ToListAsync());
+            // The floor: SQLite stepping through the same rows in the same order, reading only the numbers.
+            await TimeAsync("baseline: the star rows alone, a bare data reader (numbers only)", () => BareReadAsync(services.GetRequiredService<MetricsDbContext>(), ids));
             var (chart, _) = await TimeAsync("build the chart (series, milestones, releases, spec)", () => growth.BuildAsync(state, CancellationToken.None));
             await TimeAsync("write JSON", () => Task.FromResult(ChartJson.Write(chart.Spec)));
             await TimeAsync("draw SVG", () => Task.FromResult(ChartRenderer.Svg(chart.Spec, 1100, 620)));
             await TimeAsync("draw PNG", () => Task.FromResult(ChartRenderer.Png(chart.Spec, 1100, 620)));
         }
 
+        // METRICS_BENCH_OUT=dir keeps the drawn 20-project chart, to look at what a change did to the picture.
+        if (Environment.GetEnvironmentVariable("METRICS_BENCH_OUT") is { Length: > 0 } output)
+        {
+            await using var scope = web.Services.CreateAsyncScope();
+            var growth = scope.ServiceProvider.GetRequiredService<GrowthChart>();
+            var (chart, _) = await growth.BuildAsync(await growth.ResolveAsync(GrowthState.Parse(query), CancellationToken.None), CancellationToken.None);
+            Directory.CreateDirectory(output);
+            await File.WriteAllTextAsync(Path.Combine(output, "growth-20.svg"), ChartRenderer.Svg(chart.Spec, 1100, 620));
+            await File.WriteAllBytesAsync(Path.Combine(output, "growth-20.png"), ChartRenderer.Png(chart.Spec, 1100, 620));
+            await File.WriteAllBytesAsync(Path.Combine(output, "growth-20.json"), ChartJson.Write(chart.Spec));
+        }
+
         return [.. steps.Select(s => new BenchResult("charts", $"profile, 20 projects: {s.Key}", Percentile([.. s.Value.Order()], 0.5), "ms", "median of 10"))];
+    }
+
+    private static async Task<long> BareReadAsync(MetricsDbContext db, List<int> ids)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT \"RepositoryId\", \"Gained\" FROM star_gains WHERE \"RepositoryId\" IN ({string.Join(",", ids)}) ORDER BY \"RepositoryId\", \"Day\", \"Source\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            long sum = 0;
+            while (reader.Read())
+            {
+                sum += reader.GetInt32(0) + reader.GetInt64(1);
+            }
+
+            return sum;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
     }
 
     private static string WebProjectDirectory()

@@ -22,8 +22,16 @@ public static class ChartDecimation
                 return;
             }
 
-            foreach (var i in new[] { first, low, high, last }.Distinct().Order())
+            Span<int> order = [first, low, high, last];
+            order.Sort();
+            for (var k = 0; k < order.Length; k++)
             {
+                var i = order[k];
+                if (k > 0 && i == order[k - 1])
+                {
+                    continue;
+                }
+
                 // A column that only continues the line's climb (or fall) needs its last point alone: the segment to
                 // it already spans the column's values. Cumulative counts are like that almost everywhere.
                 var continues = i == first && i != last && outYs.Count > 0 && double.IsFinite(outYs[^1])

@@ -4,14 +4,15 @@ namespace Metrics.Core.Charts;
 public static class ChartGeometry
 {
     /// <summary>More than this many days between two points of a dense series is a gap in collection.</summary>
-    private const double MaxDenseStep = 1.5;
+    public const double MaxDenseStep = 1.5;
 
     public static (double[] Xs, double[] Ys) Path(ChartLine line, ChartScale scale)
     {
         var xs = new List<double>(line.Points.Count * (line.Steps ? 2 : 1));
         var ys = new List<double>(xs.Capacity);
         ChartPoint? previous = null;
-        foreach (var point in line.Points.OrderBy(p => p.X))
+        // Stored series come in day order; sorting them again is most of this method for long series.
+        foreach (var point in IsSorted(line.Points) ? line.Points : (IEnumerable<ChartPoint>)line.Points.OrderBy(p => p.X))
         {
             var y = Transform(point.Y, scale);
             if (previous is { } p)
@@ -36,6 +37,19 @@ public static class ChartGeometry
         return ([.. xs], [.. ys]);
     }
 
+    private static bool IsSorted(IReadOnlyList<ChartPoint> points)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i].X < points[i - 1].X)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Between these two points of a dense series a day was not collected: the line breaks there.</summary>
     public static bool IsBreak(ChartLine line, ChartPoint previous, ChartPoint current) => line.Dense && current.X - previous.X > MaxDenseStep;
 
@@ -48,6 +62,29 @@ public static class ChartGeometry
                 && (i == xs.Length - 1 || !double.IsFinite(ys[i + 1])))
             .ToList();
         return ([.. isolated.Select(i => xs[i])], [.. isolated.Select(i => ys[i])]);
+    }
+
+    /// <summary>
+    /// The isolated points as the picture shows them: one marker per pixel of the plot, since markers on the same
+    /// pixel draw the same circle (a series collected one day in three has thousands of them over twelve years).
+    /// </summary>
+    public static (double[] Xs, double[] Ys) Isolated(double[] xs, double[] ys, ScottPlot.AxisLimits limits, int columns, int rows)
+    {
+        var (ix, iy) = Isolated(xs, ys);
+        var seen = new HashSet<(int, int)>();
+        var (keptX, keptY) = (new List<double>(ix.Length), new List<double>(ix.Length));
+        var (width, height) = (Math.Max(1e-9, limits.Right - limits.Left), Math.Max(1e-9, limits.Top - limits.Bottom));
+        for (var i = 0; i < ix.Length; i++)
+        {
+            var cell = ((int)Math.Floor((ix[i] - limits.Left) / width * columns), (int)Math.Floor((iy[i] - limits.Bottom) / height * rows));
+            if (seen.Add(cell))
+            {
+                keptX.Add(ix[i]);
+                keptY.Add(iy[i]);
+            }
+        }
+
+        return ([.. keptX], [.. keptY]);
     }
 
     /// <summary>Log scales draw log10 of the value; zero and negative values cannot be drawn there and become gaps.</summary>

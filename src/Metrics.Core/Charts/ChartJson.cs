@@ -5,8 +5,9 @@ namespace Metrics.Core.Charts;
 
 /// <summary>
 /// A <see cref="ChartSpec"/> as the browser's renderer reads it: the same lines, breaks, markers and releases the
-/// image draws, with every stored point (the browser zooms to single days). Calendar X values become UTC
-/// milliseconds; on a log scale values that cannot be drawn there (zero, negative) become breaks, as in the image.
+/// image draws, with every stored point (the browser zooms to single days) in columns (<see cref="ChartJsonLine"/>).
+/// Calendar X values become UTC milliseconds; on a log scale values that cannot be drawn there (zero, negative)
+/// become breaks, as in the image.
 /// </summary>
 public static class ChartJson
 {
@@ -36,6 +37,8 @@ public static class ChartJson
         json.WriteBoolean("simulated", spec.Simulated);
         json.WriteString("empty", spec.EmptyText);
         json.WriteString("locale", spec.Words.Locale);
+        // One day in X units: the lines' day steps (dx) are in days.
+        json.WriteNumber("day", spec.XAxis == ChartXAxis.Calendar ? 86_400_000 : 1);
         json.WriteStartObject("words");
         json.WriteString("logScale", spec.Words.LogScale);
         foreach (var (name, text) in spec.Words.Browser)
@@ -92,7 +95,6 @@ public static class ChartJson
         json.WriteEndObject();
     }
 
-    /// <summary>Points as [x, y] or [x, y, gain]; a break is [x, null] between the two days it separates.</summary>
     private static void WriteLine(Utf8JsonWriter json, ChartSpec spec, ChartLine line, int index)
     {
         json.WriteStartObject();
@@ -101,40 +103,7 @@ public static class ChartJson
         json.WriteBoolean("dashed", line.Estimated);
         json.WriteBoolean("step", line.Steps);
         json.WriteBoolean("gains", line.Gains.Count > 0);
-        json.WriteStartArray("data");
-        ChartPoint? previous = null;
-        for (var i = 0; i < line.Points.Count; i++)
-        {
-            var point = line.Points[i];
-            if (previous is { } p && ChartGeometry.IsBreak(line, p, point))
-            {
-                json.WriteStartArray();
-                json.WriteNumberValue(X(spec, (p.X + point.X) / 2));
-                json.WriteNullValue();
-                json.WriteEndArray();
-            }
-
-            json.WriteStartArray();
-            json.WriteNumberValue(X(spec, point.X));
-            if (spec.Scale == ChartScale.Log && point.Y <= 0)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                json.WriteNumberValue(point.Y);
-            }
-
-            if (i < line.Gains.Count && line.Gains[i] is { } gain)
-            {
-                json.WriteNumberValue(gain);
-            }
-
-            json.WriteEndArray();
-            previous = point;
-        }
-
-        json.WriteEndArray();
+        ChartJsonLine.WritePoints(json, spec, line);
         json.WriteEndObject();
     }
 

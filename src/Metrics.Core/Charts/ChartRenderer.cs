@@ -15,13 +15,13 @@ public static class ChartRenderer
     public static string Svg(ChartSpec spec, int width, int height)
     {
         var built = Build(spec, width, height);
-        return SvgText.KeepCodePoints(built.Plot.GetSvgXml(width, built.Height), built.Texts);
+        return SvgText.KeepCodePoints(ChartImage.Svg(built.Plot, width, built.Height), built.Texts);
     }
 
     public static byte[] Png(ChartSpec spec, int width, int height)
     {
         var built = Build(spec, width, height);
-        return built.Plot.GetImageBytes(width, built.Height, ImageFormat.Png);
+        return ChartImage.Png(built.Plot, width, built.Height);
     }
 
     /// <summary>The plot, the image's height (grown for a long title, legend and key), and each line's vertices as drawn.</summary>
@@ -71,10 +71,12 @@ public static class ChartRenderer
             if (xs.Length > 0)
             {
                 var scatter = plot.Add.Scatter(xs, ys, color);
+                // No marker at all (a size-0 marker is still a circle drawn per vertex).
+                scatter.MarkerShape = MarkerShape.None;
                 scatter.MarkerSize = 0;
                 scatter.LineWidth = 2;
                 scatter.LinePattern = pattern;
-                var (ix, iy) = ChartGeometry.Isolated(xs, ys);
+                var (ix, iy) = ChartGeometry.Isolated(xs, ys, limits, plotWidth, plotHeight);
                 if (ix.Length > 0)
                 {
                     plot.Add.ScatterPoints(ix, iy, color).MarkerSize = 6;

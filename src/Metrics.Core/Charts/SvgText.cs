@@ -14,7 +14,7 @@ public static partial class SvgText
 {
     public static string KeepCodePoints(string svg, IEnumerable<string> drawn)
     {
-        if (!svg.Any(IsLookAlike))
+        if (svg.AsSpan().IndexOfAnyInRange('\u2E80', '\u2FDF') < 0 && svg.AsSpan().IndexOfAnyInRange('\uF900', '\uFAFF') < 0)
         {
             return svg;
         }

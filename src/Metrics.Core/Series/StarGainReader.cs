@@ -1,77 +1,100 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Metrics.Core.Storage;
+using Metrics.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Metrics.Core.Series;
 
-/// <summary>One stored star-gain row, read without an entity.</summary>
-internal readonly record struct StarGainRow(int RepositoryId, DateOnly Day, string Source, long Gained);
+/// <summary>One repository's stored star days of one source, in day order.</summary>
+internal sealed class StarDays
+{
+    public List<DateOnly> Days { get; } = [];
+
+    public List<long> Gained { get; } = [];
+}
 
 /// <summary>
-/// Streams star_gains straight from a data reader in primary-key order (repository, day, source), so neither
-/// database sorts and no entity is materialised or tracked: most of a cold chart of many projects is these rows.
+/// Reads star_gains straight from a data reader in primary-key order (repository, day, source), so neither database
+/// sorts and no entity is materialised or tracked: most of a cold chart of many projects is these rows. Each row
+/// costs only numbers: the day comes as a day number (SQLite would hand over yyyy-MM-dd text to allocate and parse),
+/// and the source as a number for the two known ones, its text only for any other.
 /// </summary>
 internal static class StarGainReader
 {
-    public static async IAsyncEnumerable<StarGainRow> ReadAsync(
-        MetricsDbContext db, IReadOnlyCollection<int> repositories, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
-        var connection = open.Connection;
+    private static readonly string[] Known = [StarSources.GitHubHistory, StarSources.GiteeStargazers];
+    private static readonly int UnixEpoch = new DateOnly(1970, 1, 1).DayNumber;
 
-        await using var command = connection.CreateCommand();
-        // Integer ids from the database itself, so inlining them is safe and keeps one plan for any count.
-        command.CommandText = """SELECT "RepositoryId", "Day", "Source", "Gained" FROM star_gains WHERE """ +
-            (repositories.Count == 0 ? "1 = 0" : $"\"RepositoryId\" IN ({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))})") +
-            """ ORDER BY "RepositoryId", "Day", "Source" """;
+    /// <returns>Per repository, per source, the days and what each gained.</returns>
+    public static async Task<Dictionary<int, Dictionary<string, StarDays>>> ReadAsync(
+        MetricsDbContext db, IReadOnlyCollection<int> repositories, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, Dictionary<string, StarDays>>();
+        if (repositories.Count == 0)
+        {
+            return result;
+        }
+
+        await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
+        await using var command = open.Connection.CreateCommand();
+        // Days since 1970 on both databases (julianday of a yyyy-MM-dd day is a whole day plus one half).
+        var day = db.Database.IsNpgsql() ? """("Day" - DATE '1970-01-01')""" : """CAST(julianday("Day") - 2440587.5 AS INTEGER)""";
+        // Integer ids from the database itself and the two constant source names, so inlining them is safe.
+        var known = string.Join(", ", Known.Select(k => $"'{k}'"));
+        command.CommandText = $"""
+            SELECT "RepositoryId", {day}, "Gained",
+                   CASE "Source" {string.Join(" ", Known.Select((k, i) => $"WHEN '{k}' THEN {i}"))} ELSE -1 END,
+                   CASE WHEN "Source" IN ({known}) THEN NULL ELSE "Source" END
+            FROM star_gains
+            WHERE "RepositoryId" IN ({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))})
+            ORDER BY "RepositoryId", "Day", "Source"
+            """;
+        var sink = new Sink(result);
+        if (open.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            SqliteRows.Read(handle, command.CommandText, Known, sink, cancellationToken);
+            return result;
+        }
+
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        var sqlite = !db.Database.IsNpgsql();
-        var days = new DayCache();
         while (await reader.ReadAsync(cancellationToken))
         {
-            // Sequential access: columns are read in order.
-            var repository = reader.GetInt32(0);
-            var day = sqlite ? days.Parse(reader.GetString(1)) : reader.GetFieldValue<DateOnly>(1);
-            yield return new StarGainRow(repository, day, reader.GetString(2), reader.GetInt64(3));
+            // Sequential access: columns are read in order, the source's text only when it is not a known one.
+            var id = reader.GetInt32(0);
+            var number = reader.GetInt32(1);
+            var gained = reader.GetInt64(2);
+            var code = reader.GetInt32(3);
+            sink.Add(id, number, gained, code >= 0 ? Known[code] : reader.GetString(4));
         }
+
+        return result;
     }
 
-    /// <summary>SQLite stores days as yyyy-MM-dd text; parsing the digits directly is several times faster than ParseExact.</summary>
-    private sealed class DayCache
+    /// <summary>Rows into per-repository, per-source lists; rows come in repository order, a source mostly as the row before.</summary>
+    internal sealed class Sink(Dictionary<int, Dictionary<string, StarDays>> result)
     {
-        public DateOnly Parse(string text)
+        private int _repository = -1;
+        private string _source = "";
+        private Dictionary<string, StarDays>? _sources;
+        private StarDays? _days;
+
+        public void Add(int repository, int daysSince1970, long gained, string source)
         {
-            if (text.Length == 10 && text[4] == '-' && text[7] == '-')
+            if (repository != _repository || _sources is null)
             {
-                var year = Digits(text, 0, 4);
-                var month = Digits(text, 5, 2);
-                var day = Digits(text, 8, 2);
-                if (year > 0 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+                (_repository, _sources, _days) = (repository, result[repository] = [], null);
+            }
+
+            if (_days is null || !string.Equals(source, _source, StringComparison.Ordinal))
+            {
+                _source = source;
+                if (!_sources.TryGetValue(source, out _days))
                 {
-                    return new DateOnly(year, month, day);
+                    _sources[source] = _days = new StarDays();
                 }
             }
 
-            return DateOnly.Parse(text, CultureInfo.InvariantCulture);
-        }
-
-        private static int Digits(string text, int start, int count)
-        {
-            var value = 0;
-            for (var i = start; i < start + count; i++)
-            {
-                var digit = text[i] - '0';
-                if (digit is < 0 or > 9)
-                {
-                    return -1;
-                }
-
-                value = value * 10 + digit;
-            }
-
-            return value;
+            _days.Days.Add(DateOnly.FromDayNumber(UnixEpoch + daysSince1970));
+            _days.Gained.Add(gained);
         }
     }
 }

@@ -16,17 +16,7 @@ internal sealed class StarSeries(MetricsDbContext db)
         var ids = repositories.Select(r => r.Id).ToList();
         // Straight from a data reader in the primary key's order, as the stars export reads them: no entity and no sort.
         // Reading these rows is most of a cold chart of many projects (docs/benchmarks.md, "Chart latency").
-        var byRepository = new Dictionary<int, List<StarGainRow>>();
-        await foreach (var row in StarGainReader.ReadAsync(db, ids, cancellationToken))
-        {
-            if (!byRepository.TryGetValue(row.RepositoryId, out var list))
-            {
-                byRepository[row.RepositoryId] = list = [];
-            }
-
-            list.Add(row);
-        }
-
+        var byRepository = await StarGainReader.ReadAsync(db, ids, cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var partial = await StarHistoryCompleteness.PartialAsync(db, ids, cancellationToken);
 
@@ -34,16 +24,26 @@ internal sealed class StarSeries(MetricsDbContext db)
         var withoutHistory = new List<SeriesRepository>();
         foreach (var repository in repositories)
         {
-            if (!byRepository.TryGetValue(repository.Id, out var rows))
+            if (!byRepository.TryGetValue(repository.Id, out var sources))
             {
                 withoutHistory.Add(repository);
                 continue;
             }
 
-            // One source per repository: the GitHub history where there is one (it has every day).
-            var source = rows.Any(r => r.Source == SeriesSources.GitHubStarHistory) ? SeriesSources.GitHubStarHistory : rows[0].Source;
+            // One source per repository: the GitHub history where there is one (it has every day), else the one
+            // whose first day comes first.
+            var source = sources.ContainsKey(SeriesSources.GitHubStarHistory)
+                ? SeriesSources.GitHubStarHistory
+                : sources.OrderBy(s => s.Value.Days[0]).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key;
+            var rows = sources[source];
             var running = 0L;
-            var points = rows.Where(r => r.Source == source).Select(r => new SeriesPoint(r.Day, running += r.Gained)).ToList();
+            var points = new List<SeriesPoint>(rows.Days.Count + 1);
+            for (var i = 0; i < rows.Days.Count; i++)
+            {
+                running += rows.Gained[i];
+                points.Add(new SeriesPoint(rows.Days[i], running));
+            }
+
             latest.TryGetValue(repository.Id, out var snapshot);
             if (!SeriesSources.IsDense(source) && snapshot is not null && snapshot.Day > points[^1].Day)
             {

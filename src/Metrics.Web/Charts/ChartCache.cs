@@ -18,12 +18,18 @@ public sealed class ChartCache : IDisposable
         _cache = bytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = bytes, CompactionPercentage = 0.25 }) : null;
     }
 
-    public DrawnChart? Find(string key) => _cache?.TryGetValue(key, out DrawnChart? drawn) == true ? drawn : null;
+    public DrawnChart? Find(string key) => Find<DrawnChart>(key);
 
-    public void Add(string key, DrawnChart drawn)
+    public void Add(string key, DrawnChart drawn) => Add(key, drawn, drawn.Body.LongLength + (drawn.FileStem.Length * 2));
+
+    /// <summary>Anything else built from the data under the same stamp (a page's chart), by its key.</summary>
+    public T? Find<T>(string key) where T : class => _cache?.TryGetValue(key, out var value) == true ? value as T : null;
+
+    /// <param name="bytes">About what the value holds in memory, counted against <c>Charts:CacheMiB</c>.</param>
+    public void Add<T>(string key, T value, long bytes) where T : class
     {
         // The key's own size counts too, so that many tiny entries cannot outgrow the limit.
-        _cache?.Set(key, drawn, new MemoryCacheEntryOptions { Size = drawn.Body.LongLength + ((key.Length + drawn.FileStem.Length) * 2) + 64 });
+        _cache?.Set(key, value, new MemoryCacheEntryOptions { Size = bytes + (key.Length * 2) + 64 });
     }
 
     public void Dispose() => _cache?.Dispose();

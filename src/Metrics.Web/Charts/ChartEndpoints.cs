@@ -17,7 +17,7 @@ internal static class ChartEndpoints
     public static readonly IReadOnlyList<string> Names = ["growth", "project", "mirrors", "mirrors-ratio"];
 
     /// <summary>Changes whenever the drawing changes without the data changing, so caches drop old images.</summary>
-    private const string RendererVersion = "2";
+    public const string RendererVersion = "3";
 
     public static IEndpointRouteBuilder MapCharts(this IEndpointRouteBuilder app)
     {

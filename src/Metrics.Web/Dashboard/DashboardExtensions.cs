@@ -13,6 +13,7 @@ public static class DashboardExtensions
         services.AddScoped<GrowthChart>();
         services.AddScoped<ProjectChart>();
         services.AddScoped<MirrorChart>();
+        services.AddScoped<PageCharts>();
         return services;
     }
 }

@@ -32,6 +32,27 @@
   };
   const el = (tag, cls, html) => { const e = document.createElement(tag); if (cls) { e.className = cls; } if (html !== undefined) { e.innerHTML = html; } return e; };
 
+  /// Each line's points come in columns (Metrics.Core/Charts/ChartJsonLine.cs): the first X and the steps in days,
+  /// the values, and the gains (or gStep: each gain is the step from the point before, on a dense line only from the
+  /// day before). ECharts and the tooltip read [x, y, gain] points, with a [x, null] break halfway across a day that
+  /// was not collected, as the image draws it. Only the server's numbers are used, every one of them.
+  function points(spec, s) {
+    const data = [];
+    let x = 0;
+    for (let i = 0; i < s.n; i++) {
+      const previous = x;
+      x = s.x ? s.x[i] : i === 0 ? s.x0 : x + s.dx[i - 1] * spec.day;
+      const days = (x - previous) / spec.day;
+      if (i > 0 && s.gap !== undefined && days > s.gap) { data.push([(previous + x) / 2, null]); }
+      const point = [x, s.y[i]];
+      if (s.gains) {
+        point.push(s.g ? s.g[i] : i > 0 && (s.gap === undefined || days === 1) ? s.y[i] - s.y[i - 1] : null);
+      }
+      data.push(point);
+    }
+    return data;
+  }
+
   /// The point of a series at or before x (its data is in x order), or null before its first point.
   function pointAt(data, x) {
     let lo = 0, hi = data.length - 1, found = null;
@@ -128,6 +149,7 @@
     }
 
     render(spec) {
+      for (const s of spec.series) { s.data = points(spec, s); }
       this.spec = spec;
       this.title.textContent = spec.title;
       this.chart.clear();

@@ -43,6 +43,25 @@ public sealed class ChartCacheTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task The_growth_and_project_pages_show_the_kept_chart_until_a_writer_moves_the_stamp(string provider)
+    {
+        await using var world = await WorldAsync(provider);
+        using var client = world.Web.CreateClient();
+        string[] pages = ["/growth?p=tidb&ms=all", "/projects/tidb"];
+        var before = await Task.WhenAll(pages.Select(p => PageTotalAsync(client, p)));
+
+        // Behind every writer's back: the pages still show the chart built for the stamp they read.
+        await world.Database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().Database
+            .ExecuteSqlAsync($"UPDATE star_gains SET \"Gained\" = \"Gained\" + 1000 WHERE \"RepositoryId\" = {world.GitHubId}"));
+        var cached = await Task.WhenAll(pages.Select(p => PageTotalAsync(client, p)));
+        await world.Database.InScopeAsync(s => DataStamps.BumpAsync(s.GetRequiredService<MetricsDbContext>(), CancellationToken.None));
+
+        Assert.Equal(before, cached);
+        Assert.Equal(before.Select(b => b + (1000 * 30)), await Task.WhenAll(pages.Select(p => PageTotalAsync(client, p))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Stars_stored_by_a_collection_run_are_drawn_at_once_with_a_new_etag(string provider)
     {
         await using var world = await WorldAsync(provider);
@@ -99,10 +118,22 @@ public sealed class ChartCacheTests
 
     private static async Task<List<string>> LabelsAsync(HttpClient client) => [.. (await SeriesAsync(client)).Select(s => s.GetProperty("label").GetString()!)];
 
+    /// <summary>The last GitHub total of the chart a page carries inside it (the specification the browser draws).</summary>
+    private static async Task<double> PageTotalAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var inline = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"application/json\" class=\"chart-spec\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(inline.Success, $"{page} carries no chart specification");
+        using var spec = JsonDocument.Parse(inline.Groups[1].Value);
+        var series = spec.RootElement.GetProperty("series").EnumerateArray().First(s => s.GetProperty("label").GetString()!.Contains("GitHub", StringComparison.Ordinal));
+        return SpecPoints.Of(spec.RootElement, series).Last(p => p[1] is not null)[1]!.Value;
+    }
+
     private static async Task<double> LastTotalAsync(HttpClient client, string forge)
     {
-        var series = (await SeriesAsync(client)).Single(s => s.GetProperty("label").GetString()!.Contains(forge, StringComparison.Ordinal));
-        return series.GetProperty("data").EnumerateArray().Last(p => p[1].ValueKind == JsonValueKind.Number)[1].GetDouble();
+        using var spec = JsonDocument.Parse(await client.GetStringAsync(new Uri(Url, UriKind.Relative)));
+        var series = spec.RootElement.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("label").GetString()!.Contains(forge, StringComparison.Ordinal));
+        return SpecPoints.Of(spec.RootElement, series).Last(p => p[1] is not null)[1]!.Value;
     }
 
     private static async Task<List<string>> MilestoneTitlesAsync(HttpClient client)

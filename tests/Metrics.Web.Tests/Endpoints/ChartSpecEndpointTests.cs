@@ -17,7 +17,7 @@ public sealed partial class ChartSpecEndpointTests(DashboardWorld world) : IClas
         var svg = await client.GetStringAsync(new Uri("/charts/growth.svg" + Query, UriKind.Relative));
 
         var series = spec.RootElement.GetProperty("series").EnumerateArray().Single();
-        var segments = Segments(series.GetProperty("data"));
+        var segments = Segments(Charts.SpecPoints.Of(spec.RootElement, series));
         var view = (spec.RootElement.GetProperty("viewStart").GetDouble(), spec.RootElement.GetProperty("viewEnd").GetDouble());
         var visible = segments.Select(s => s.Where(p => p.X >= view.Item1 && p.X <= view.Item2).ToList()).Where(s => s.Count > 0).ToList();
         var color = series.GetProperty("color").GetString()!;
@@ -87,26 +87,59 @@ public sealed partial class ChartSpecEndpointTests(DashboardWorld world) : IClas
         using var spec = JsonDocument.Parse(await world.Web.CreateClient().GetStringAsync(new Uri("/charts/growth.json?p=tidb&forge=github", UriKind.Relative)));
 
         var milestone = spec.RootElement.GetProperty("milestones").EnumerateArray().First(m => m.GetProperty("title").GetString() == "TiDB 2.0 ships");
-        var data = spec.RootElement.GetProperty("series")[0].GetProperty("data").EnumerateArray().ToList();
+        var data = Charts.SpecPoints.Of(spec.RootElement, spec.RootElement.GetProperty("series")[0]);
 
         Assert.Equal(("2024-06-15", "III", "/milestones#milestone-tidb-ga", false),
             (milestone.GetProperty("date").GetString(), milestone.GetProperty("act").GetString(), milestone.GetProperty("link").GetString(), milestone.GetProperty("span").GetBoolean()));
-        Assert.Equal(10, data[5][2].GetDouble()); // the sixth day gained its ten stars
-        Assert.Contains(data, p => p[1].ValueKind == JsonValueKind.Null); // the uncollected day is a break, never a zero
+        Assert.Equal(10, data[5][2]); // the sixth day gained its ten stars
+        Assert.Contains(data, p => p[1] is null); // the uncollected day is a break, never a zero
     }
 
-    private static List<List<(double X, double Y)>> Segments(JsonElement data)
+    [Theory]
+    [InlineData("")]
+    [InlineData("&scale=log")]
+    public async Task The_spec_in_columns_decodes_to_every_stored_day_and_value_of_the_charted_series(string extra)
+    {
+        var query = "?p=tidb&forge=github" + extra;
+        var client = world.Web.CreateClient();
+        using var spec = JsonDocument.Parse(await client.GetStringAsync(new Uri("/charts/growth.json" + query, UriKind.Relative)));
+        var csv = (await client.GetStringAsync(new Uri("/export/chart/growth.csv" + query, UriKind.Relative))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',').ToList();
+        var stored = csv.Skip(1).Select(l => l.Split(','))
+            .Select(c => (Day: DateOnly.ParseExact(c[header.IndexOf("date")], "yyyy-MM-dd", CultureInfo.InvariantCulture), Value: double.Parse(c[header.IndexOf("value")], CultureInfo.InvariantCulture)))
+            .ToList();
+
+        var series = spec.RootElement.GetProperty("series").EnumerateArray().Single();
+        var points = Charts.SpecPoints.Of(spec.RootElement, series);
+        var kept = points.Where(p => p[1] is not null).ToList();
+        var breaks = points.Where(p => p[1] is null).ToList();
+        var day = (DateTime X) => DateOnly.FromDateTime(X);
+
+        // Every stored day is there with its value (a log scale leaves out only what it cannot draw, zero), and no other.
+        Assert.NotEmpty(stored);
+        Assert.Equal(
+            stored.Where(s => extra.Length == 0 || s.Value > 0).Select(s => (s.Day, s.Value)),
+            kept.Select(p => (day(DateTime.UnixEpoch.AddMilliseconds(p[0]!.Value)), p[1]!.Value)));
+        // The uncollected day of the fixture is one break, halfway between the days around it.
+        Assert.Single(breaks);
+        // Gains: the step from the day before, unknown after a break.
+        var afterBreak = points.IndexOf(breaks[0]) + 1;
+        Assert.Null(points[afterBreak][2]);
+        Assert.Equal(points[afterBreak + 1][1] - points[afterBreak][1], points[afterBreak + 1][2]);
+    }
+
+    private static List<List<(double X, double Y)>> Segments(List<double?[]> data)
     {
         var segments = new List<List<(double X, double Y)>> { new() };
-        foreach (var point in data.EnumerateArray())
+        foreach (var point in data)
         {
-            if (point[1].ValueKind == JsonValueKind.Null)
+            if (point[1] is not { } y)
             {
                 segments.Add([]);
             }
             else
             {
-                segments[^1].Add((point[0].GetDouble(), point[1].GetDouble()));
+                segments[^1].Add((point[0]!.Value, y));
             }
         }
 
