@@ -80,4 +80,25 @@ public sealed class RateLimitBudgetTests
         Assert.Contains("No run has ended yet.", row, StringComparison.Ordinal);
         Assert.Contains("not known yet", html[html.IndexOf("id=\"budget-github\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
+
+    /// <summary>Gitee's answers carry no quota headers (none are documented): after its runs the row says so, not "not known yet".</summary>
+    [Theory]
+    [InlineData("en", "not reported: no answer from Gitee has carried quota headers", "7 requests in the past hour")]
+    [InlineData("zh-CN", "未报告：Gitee 的响应都不带配额头", "过去一小时 7 次请求")]
+    public async Task A_forge_whose_runs_reported_no_quota_says_so(string lang, params string[] expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        var data = new DashboardData(database);
+        await data.ProjectAsync("openharmony", "OpenHarmony");
+        var repository = await data.RepositoryAsync("openharmony", Forge.Gitee, "openharmony/docs");
+        await data.RunAsync(repository.Id, DateTime.UtcNow.AddMinutes(-10), RunOutcome.Succeeded, 7, 0);
+        await using var web = new MetricsWebFactory(database, DashboardWorld.Settings());
+
+        var html = System.Net.WebUtility.HtmlDecode(await web.CreateClient().GetStringAsync(new Uri($"/collection?lang={lang}", UriKind.Relative)));
+
+        var row = html[html.IndexOf("id=\"budget-gitee\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.All(expected, text => Assert.Contains(text, row, StringComparison.Ordinal));
+        Assert.DoesNotContain(lang == "en" ? "not known yet" : "尚不清楚", row, StringComparison.Ordinal);
+    }
 }
