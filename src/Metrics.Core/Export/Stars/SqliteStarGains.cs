@@ -1,3 +1,4 @@
+using Metrics.Core.Storage;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -9,8 +10,6 @@ namespace Metrics.Core.Export.Stars;
 /// </summary>
 internal sealed class SqliteStarGains : StarGainSource
 {
-    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
-
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     private bool _started;
@@ -32,8 +31,7 @@ internal sealed class SqliteStarGains : StarGainSource
         {
             while (count < StarGainBatch.Capacity)
             {
-                var result = Step(cancellationToken);
-                if (result == raw.SQLITE_DONE)
+                if (!SqliteStep.Next(_database, _statement, ref _started, cancellationToken))
                 {
                     return ValueTask.FromResult(false);
                 }
@@ -50,31 +48,6 @@ internal sealed class SqliteStarGains : StarGainSource
         finally
         {
             batch.Count = count;
-        }
-    }
-
-    /// <summary>Another connection's write can hold the database briefly at the first step; only then is a retry safe.</summary>
-    private int Step(CancellationToken cancellationToken)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var result = raw.sqlite3_step(_statement);
-            if (result == raw.SQLITE_ROW || result == raw.SQLITE_DONE)
-            {
-                _started = true;
-                return result;
-            }
-
-            if (!_started && result is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < BusyTimeout)
-            {
-                raw.sqlite3_reset(_statement);
-                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20));
-                cancellationToken.ThrowIfCancellationRequested();
-                continue;
-            }
-
-            SqliteException.ThrowExceptionForRC(result, _database);
         }
     }
 
