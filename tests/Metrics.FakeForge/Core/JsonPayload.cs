@@ -76,8 +76,8 @@ public sealed class JsonPayload(int status, byte[]? body, string contentType = "
             // The client is told the truth about the length: only the JSON inside is incomplete.
             response.Headers["X-Fake-Fault"] = "cut-body";
             response.ContentLength = Body.Length / 2;
-            await response.Body.WriteAsync(Body.AsMemory(0, Body.Length / 2), httpContext.RequestAborted);
             httpContext.Items[CutItem] = true;
+            await response.Body.WriteAsync(Body.AsMemory(0, Body.Length / 2), httpContext.RequestAborted);
             return;
         }
 
@@ -85,9 +85,10 @@ public sealed class JsonPayload(int status, byte[]? body, string contentType = "
         if (httpContext.Items.ContainsKey(TruncateItem) && Body.Length > 1)
         {
             // Promise the whole body, send half, then drop the connection: a client sees a premature end.
+            // Marked before the first byte goes out, so the statistics name it when the response starts.
+            httpContext.Items[TruncatedItem] = true;
             await response.Body.WriteAsync(Body.AsMemory(0, Body.Length / 2), httpContext.RequestAborted);
             await response.Body.FlushAsync(httpContext.RequestAborted);
-            httpContext.Items[TruncatedItem] = true;
             httpContext.Abort();
             return;
         }

@@ -35,6 +35,27 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
         var forge = prefix == "/atomgit" ? "gitcode" : prefix[1..];
         state.Stats.Started(forge);
         http.Items[InFlightItem] = _inFlight.AddOrUpdate(client, 1, (_, n) => n + 1);
+        var finished = false;
+        void Finish()
+        {
+            if (finished)
+            {
+                return;
+            }
+
+            finished = true;
+            _inFlight.AddOrUpdate(client, 0, (_, n) => n - 1);
+            state.Stats.Finished(forge, endpoint, status);
+        }
+
+        // Counted when the response starts, before any byte reaches the client: a test that reads the
+        // statistics right after its request returns must find that request there.
+        http.Response.OnStarting(() =>
+        {
+            status = StatusOf(http);
+            Finish();
+            return Task.CompletedTask;
+        });
         try
         {
             var fault = state.Faults.Decide(http.Request.Method, path, http.Request.QueryString.Value ?? "");
@@ -46,12 +67,13 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
             switch (fault.Kind)
             {
                 case FaultKind.Drop:
+                    // No response starts, so count it here, before the client sees the reset.
+                    Finish();
                     http.Abort();
                     return;
                 case FaultKind.Error:
                     http.Response.Headers["X-Fake-Fault"] = "error";
                     await ServerError(fault.Status).ExecuteAsync(http);
-                    status = fault.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     return;
                 case FaultKind.Truncate:
                     http.Response.Headers["X-Fake-Fault"] = "truncate";
@@ -63,16 +85,18 @@ internal sealed class ForgeMiddleware(RequestDelegate next, ForgeState state)
             }
 
             await next(http);
-            status = http.Items.ContainsKey(JsonPayload.TruncatedItem) ? "truncated"
-                : http.Items.ContainsKey(JsonPayload.CutItem) ? "cut"
-                : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            status = StatusOf(http);
         }
         finally
         {
-            _inFlight.AddOrUpdate(client, 0, (_, n) => n - 1);
-            state.Stats.Finished(forge, endpoint, status);
+            Finish();
         }
     }
+
+    private static string StatusOf(HttpContext http) =>
+        http.Items.ContainsKey(JsonPayload.TruncatedItem) ? "truncated"
+        : http.Items.ContainsKey(JsonPayload.CutItem) ? "cut"
+        : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonPayload ServerError(int status) => status switch
     {
