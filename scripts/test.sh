@@ -62,10 +62,10 @@ else
 fi
 
 # --- Packages the tests use (Debian; Playwright never downloads): the browser and fonts for page tests and
-# charts, git for the git history tests and the demo test's fresh copy, sqlite3 for looking into test databases. Asked of dpkg, which knows
+# charts (Noto CJK for Chinese text, Liberation Sans for the rest), git for the git history tests and the demo test's fresh copy, sqlite3 for looking into test databases. Asked of dpkg, which knows
 # what is installed, and installed only when missing.
 missing=()
-for package in chromium fonts-noto-cjk git sqlite3; do
+for package in chromium fonts-noto-cjk fonts-liberation git sqlite3; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -207,15 +207,13 @@ internal static class ChartBench
             var gitee = repository.Forge == Forge.Gitee;
             for (var day = first; day <= last; day = day.AddDays(1))
             {
-                // GitHub's history has every day; Gitee's stargazer list only the days with stars.
-                if (gitee && random.Next(3) != 0)
-                {
-                    continue;
-                }
-
+                // As the collectors store them: every day, zeros included (GiteeStarHistory, GitHubStarHistory). On
+                // Gitee two days in three bring no star. Before 2026-12-01 those days were left out, which the chart
+                // reads as days not collected and drew as some 4,800 isolated dots.
+                var gained = gitee && random.Next(3) != 0 ? 0 : random.Next(1, 40);
                 db.StarGains.Add(new StarGain
                 {
-                    RepositoryId = repository.Id, Day = day, Source = gitee ? StarSources.GiteeStargazers : StarSources.GitHubHistory, Gained = random.Next(1, 40),
+                    RepositoryId = repository.Id, Day = day, Source = gitee ? StarSources.GiteeStargazers : StarSources.GitHubHistory, Gained = gained,
                 });
                 rows++;
             }

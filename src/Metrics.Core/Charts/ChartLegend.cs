@@ -43,14 +43,22 @@ internal sealed class ChartLegend(Plot plot)
     /// <returns>The panel's height in pixels.</returns>
     public int ShowBelow(double width)
     {
-        var height = Rows(width) * RowPixels + 24;
+        var height = (int)Math.Ceiling(Rows(width) * RowPixels()) + 24;
         plot.Legend.IsVisible = false;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Axes.AddPanel(new MeasuredLegendPanel(plot.Legend, height) { Edge = Edge.Bottom });
         return height;
     }
 
-    public const int RowPixels = 22;
+    /// <summary>A legend row: a line of its font (CJK if any entry needs it) and ScottPlot's padding around an entry.</summary>
+    private double RowPixels()
+    {
+        var font = plot.Legend.ManualItems.Any(i => ChartFonts.For(i.LabelText) == ChartFonts.Cjk) ? ChartFonts.Cjk : ChartFonts.For("");
+        return ChartFonts.LineHeight(font, FontSize) + EntryPadding;
+    }
+
+    /// <summary>22 px rows in the CJK font, whose lines are 17.4 px at 12 px: ScottPlot pads each entry by the rest.</summary>
+    private const double EntryPadding = 4.6;
 
     private sealed class MeasuredLegendPanel(Legend legend, float height) : ScottPlot.Panels.LegendPanel(legend)
     {
@@ -59,9 +67,9 @@ internal sealed class ChartLegend(Plot plot)
 
     private void Add(LegendItem item)
     {
-        item.LabelFontName = ChartRenderer.FontName;
+        item.LabelFontName = ChartFonts.For(item.LabelText);
         item.LabelFontSize = FontSize;
-        item.LabelOffsetY = CjkBaselineCorrection;
+        item.LabelOffsetY = item.LabelFontName == ChartFonts.Cjk ? CjkBaselineCorrection : 0;
         plot.Legend.ManualItems.Add(item);
     }
 }

@@ -6,8 +6,8 @@ namespace Metrics.Core.Charts;
 /// <summary>Draws a <see cref="ChartSpec"/> with ScottPlot: pure, no I/O, the same picture as SVG or PNG.</summary>
 public static class ChartRenderer
 {
-    /// <summary>Set by name: font detection finds nothing on a headless server and Chinese text would become boxes.</summary>
-    public const string FontName = "Noto Sans CJK SC";
+    /// <summary>The font for Chinese text; <see cref="ChartFonts"/> chooses each string's font.</summary>
+    public const string FontName = ChartFonts.Cjk;
 
     /// <summary>Pixels the axes, their labels and the margins take from the image's width.</summary>
     private const int HorizontalChrome = 110;
@@ -59,6 +59,8 @@ public static class ChartRenderer
         var limits = bounds.Limits(spec.Scale, pinRows == 0 ? 0 : headroom);
 
         var drawn = new List<DrawnLine>();
+        var pixelsPerX = plotWidth / Math.Max(1e-9, limits.Right - limits.Left);
+        var pixelsPerY = plotHeight / Math.Max(1e-9, limits.Top - limits.Bottom);
         for (var i = 0; i < spec.Lines.Count; i++)
         {
             var line = spec.Lines[i];
@@ -66,7 +68,8 @@ public static class ChartRenderer
             var color = Color.FromHex(hex);
             var pattern = line.Estimated ? LinePattern.Dashed : LinePattern.Solid;
             // One vertex per pixel column is all a picture can show (a day is a fraction of a pixel over 12 years).
-            var (xs, ys) = ChartDecimation.ToColumns(paths[i].Xs, paths[i].Ys, limits.Left, limits.Right, plotWidth);
+            var (columnXs, columnYs) = ChartDecimation.ToColumns(paths[i].Xs, paths[i].Ys, limits.Left, limits.Right, plotWidth);
+            var (xs, ys) = ChartSimplify.ToPixels(columnXs, columnYs, pixelsPerX, pixelsPerY);
             drawn.Add(new DrawnLine(line.Label, hex, xs, ys));
             if (xs.Length > 0)
             {
@@ -122,7 +125,9 @@ public static class ChartRenderer
             plot.HideLegend();
         }
 
-        var extra = (titleLines.Count - 1) * 22 + footnotes.Count * 17 + Math.Max(0, legendHeight - 50);
+        ChartFonts.Apply(plot, spec.Words.Locale);
+        var footnoteLine = ChartFonts.LineHeight(plot.Axes.Bottom.Label.FontName, plot.Axes.Bottom.Label.FontSize);
+        var extra = (titleLines.Count - 1) * 22 + (int)Math.Ceiling(footnotes.Count * footnoteLine) + Math.Max(0, legendHeight - 50);
         return new Built(plot, height + extra, drawn)
         {
             Texts = [.. titleLines, .. spec.Lines.Select(l => l.Label), .. spec.Dots.Select(d => d.Label), .. footnotes, spec.YLabel,
