@@ -21,11 +21,11 @@ public sealed class FreshHistoryTests
     public async Task A_batch_mixing_a_new_history_with_stored_days_keeps_each_day_once_with_the_newest_count(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (stored, fresh) = (await AddRepositoryAsync(database, "tidb"), await AddRepositoryAsync(database, "kylin"));
-        await WriteAsync(database, Gains(stored, 0, 100, gained: 1));
+        var (stored, fresh) = (await StarRows.AddRepositoryAsync(database, "tidb"), await StarRows.AddRepositoryAsync(database, "kylin"));
+        await StarRows.WriteAsync(database, StarRows.Gains(stored, Start, 0, 100, gained: 1));
 
         // Days 50–149 of the first repository overlap what is stored; the second repository has nothing yet.
-        var written = await WriteAsync(database, [.. Gains(stored, 50, 100, gained: 2), .. Gains(fresh, 0, 300, gained: 3)]);
+        var written = await StarRows.WriteAsync(database, [.. StarRows.Gains(stored, Start, 50, 100, gained: 2), .. StarRows.Gains(fresh, Start, 0, 300, gained: 3)]);
 
         Assert.Equal(100 + 300, written);
         var rows = await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().StarGains.AsNoTracking().ToListAsync());
@@ -38,7 +38,7 @@ public sealed class FreshHistoryTests
     public async Task A_day_stored_by_another_writer_during_the_copy_is_updated_not_refused()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Postgres);
-        var repository = await AddRepositoryAsync(database, "tidb");
+        var repository = await StarRows.AddRepositoryAsync(database, "tidb");
 
         // Another session stores day 10 and holds its transaction open, so the bulk write's range probe cannot see it.
         await using var other = new NpgsqlConnection(database.ConnectionString);
@@ -52,8 +52,8 @@ public sealed class FreshHistoryTests
             await insert.ExecuteNonQueryAsync();
         }
 
-        var write = WriteAsync(database, Gains(repository, 0, 1_000, gained: 7));
-        await WaitUntilBlockedAsync(database.ConnectionString);
+        var write = StarRows.WriteAsync(database, StarRows.Gains(repository, Start, 0, 1_000, gained: 7));
+        await StarRows.WaitUntilBlockedAsync(database.ConnectionString, "The bulk write");
         await transaction.CommitAsync();
         await write;
 
@@ -61,39 +61,4 @@ public sealed class FreshHistoryTests
         Assert.Equal(1_000, rows.Count);
         Assert.All(rows, r => Assert.Equal(7, r.Gained));
     }
-
-    private static async Task WaitUntilBlockedAsync(string connectionString)
-    {
-        await using var probe = new NpgsqlConnection(connectionString);
-        await probe.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", probe);
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("The bulk write never waited on the other session's row.");
-    }
-
-    private static List<StarGain> Gains(int repository, int from, int days, long gained) =>
-        [.. Enumerable.Range(from, days).Select(i => new StarGain { RepositoryId = repository, Day = Start.AddDays(i), Source = StarSources.GitHubHistory, Gained = gained })];
-
-    private static Task<int> WriteAsync(TestDatabase database, List<StarGain> rows) =>
-        database.InScopeAsync(s => s.GetRequiredService<IBulkWriter>().UpsertStarGainsAsync(rows, CancellationToken.None));
-
-    private static Task<int> AddRepositoryAsync(TestDatabase database, string id) => database.InScopeAsync(async s =>
-    {
-        var db = s.GetRequiredService<MetricsDbContext>();
-        var repository = new Repository { ProjectId = id, Owner = "owner", Name = id, Forge = Forge.GitHub, Tracked = true };
-        db.Projects.Add(new Project { Id = id, Name = id, Repositories = [repository] });
-        await db.SaveChangesAsync();
-        return repository.Id;
-    });
 }

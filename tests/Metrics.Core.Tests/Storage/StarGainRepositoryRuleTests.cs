@@ -23,13 +23,13 @@ public sealed class StarGainRepositoryRuleTests
     public async Task A_star_row_for_a_missing_repository_is_refused_by_every_writer_and_nothing_of_its_batch_is_kept(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var stored = await AddRepositoryAsync(database, "tidb");
+        var stored = await StarRows.AddRepositoryAsync(database, "tidb");
         const int Missing = 987_654;
 
         // A fresh batch (the copy on PostgreSQL), a batch over stored days (the upsert), and EF's own insert.
-        await Assert.ThrowsAnyAsync<Exception>(() => WriteAsync(database, [.. Gains(stored, 0, 50), .. Gains(Missing, 0, 5)]));
-        await WriteAsync(database, Gains(stored, 0, 10));
-        await Assert.ThrowsAnyAsync<Exception>(() => WriteAsync(database, [.. Gains(stored, 0, 10), .. Gains(Missing, 0, 5)]));
+        await Assert.ThrowsAnyAsync<Exception>(() => StarRows.WriteAsync(database, [.. StarRows.Gains(stored, Start, 0, 50, gained: 1), .. StarRows.Gains(Missing, Start, 0, 5, gained: 1)]));
+        await StarRows.WriteAsync(database, StarRows.Gains(stored, Start, 0, 10, gained: 1));
+        await Assert.ThrowsAnyAsync<Exception>(() => StarRows.WriteAsync(database, [.. StarRows.Gains(stored, Start, 0, 10, gained: 1), .. StarRows.Gains(Missing, Start, 0, 5, gained: 1)]));
         var ef = await Assert.ThrowsAnyAsync<DbUpdateException>(() => database.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<MetricsDbContext>();
@@ -48,8 +48,8 @@ public sealed class StarGainRepositoryRuleTests
     public async Task Deleting_a_repository_or_its_project_deletes_its_star_rows_and_no_other(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (kylin, tidb, doris) = (await AddRepositoryAsync(database, "kylin"), await AddRepositoryAsync(database, "tidb"), await AddRepositoryAsync(database, "doris"));
-        await WriteAsync(database, [.. Gains(kylin, 0, 30), .. Gains(tidb, 0, 40), .. Gains(doris, 0, 50)]);
+        var (kylin, tidb, doris) = (await StarRows.AddRepositoryAsync(database, "kylin"), await StarRows.AddRepositoryAsync(database, "tidb"), await StarRows.AddRepositoryAsync(database, "doris"));
+        await StarRows.WriteAsync(database, [.. StarRows.Gains(kylin, Start, 0, 30, gained: 1), .. StarRows.Gains(tidb, Start, 0, 40, gained: 1), .. StarRows.Gains(doris, Start, 0, 50, gained: 1)]);
 
         await database.InScopeAsync(async s =>
         {
@@ -67,7 +67,7 @@ public sealed class StarGainRepositoryRuleTests
     public async Task A_repository_deleted_while_its_stars_are_being_written_takes_them_with_it()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Postgres);
-        var repository = await AddRepositoryAsync(database, "tidb");
+        var repository = await StarRows.AddRepositoryAsync(database, "tidb");
 
         // One session writes stars and holds its transaction open; another deletes the repository meanwhile.
         await using var writer = new NpgsqlConnection(database.ConnectionString);
@@ -83,46 +83,11 @@ public sealed class StarGainRepositoryRuleTests
         }
 
         var delete = database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().Repositories.Where(r => r.Id == repository).ExecuteDeleteAsync());
-        await WaitUntilBlockedAsync(database.ConnectionString);
+        await StarRows.WaitUntilBlockedAsync(database.ConnectionString, "The delete");
         await transaction.CommitAsync();
 
         Assert.Equal(1, await delete);
         var rows = await database.InScopeAsync(s => s.GetRequiredService<MetricsDbContext>().StarGains.AsNoTracking().CountAsync());
         Assert.Equal(0, rows);
     }
-
-    private static async Task WaitUntilBlockedAsync(string connectionString)
-    {
-        await using var probe = new NpgsqlConnection(connectionString);
-        await probe.OpenAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", probe);
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("The delete never waited on the writer's lock.");
-    }
-
-    private static List<StarGain> Gains(int repository, int from, int days) =>
-        [.. Enumerable.Range(from, days).Select(i => new StarGain { RepositoryId = repository, Day = Start.AddDays(i), Source = StarSources.GitHubHistory, Gained = 1 })];
-
-    private static Task<int> WriteAsync(TestDatabase database, List<StarGain> rows) =>
-        database.InScopeAsync(s => s.GetRequiredService<IBulkWriter>().UpsertStarGainsAsync(rows, CancellationToken.None));
-
-    private static Task<int> AddRepositoryAsync(TestDatabase database, string id) => database.InScopeAsync(async s =>
-    {
-        var db = s.GetRequiredService<MetricsDbContext>();
-        var repository = new Repository { ProjectId = id, Owner = "owner", Name = id, Forge = Forge.GitHub, Tracked = true };
-        db.Projects.Add(new Project { Id = id, Name = id, Repositories = [repository] });
-        await db.SaveChangesAsync();
-        return repository.Id;
-    });
 }
