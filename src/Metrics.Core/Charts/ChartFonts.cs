@@ -58,7 +58,7 @@ internal static class ChartFonts
     }
 
     /// <summary>By name, with the typeface ScottPlot keeps for the whole plot cleared: a label that has one ignores its name.</summary>
-    private static void Set(LabelStyle style, string font)
+    public static void Set(LabelStyle style, string font)
     {
         style.FontName = font;
         style.Font = null;

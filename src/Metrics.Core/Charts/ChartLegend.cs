@@ -28,37 +28,27 @@ internal sealed class ChartLegend(Plot plot)
         LabelText = label, FillColor = fill, OutlineColor = edge, OutlineWidth = 1,
     });
 
-    /// <summary>How many rows ScottPlot's horizontal legend takes: columns as wide as the widest entry, filled left to right.</summary>
-    public int Rows(double width)
-    {
-        var widest = plot.Legend.ManualItems.Max(i => ChartText.Width(i.LabelText ?? "", FontSize)) + 50;
-        var columns = Math.Max(1, (int)(width / widest));
-        return (Count + columns - 1) / columns;
-    }
-
     /// <summary>
     /// Below the plot in columns. ScottPlot sizes its legend panel from a standalone drawing of the legend, which wraps
-    /// differently from the panel itself, and so cut off long legends: this panel states the height it needs.
+    /// differently from the panel itself, and so cut off long legends: this panel states the height it needs, from
+    /// ScottPlot's own layout of these entries at the plot's width. (An estimate from character counts took a legend
+    /// of two columns for one and left a band of some 280 px blank around it.)
     /// </summary>
+    /// <param name="width">The width of the plot area, which the panel spans.</param>
     /// <returns>The panel's height in pixels.</returns>
     public int ShowBelow(double width)
     {
-        var height = (int)Math.Ceiling(Rows(width) * RowPixels()) + 24;
         plot.Legend.IsVisible = false;
         plot.Legend.Orientation = Orientation.Horizontal;
+        using var paint = Paint.NewDisposablePaint();
+        var layout = plot.Legend.GetLayout(new PixelSize((float)width, 100_000f), paint);
+        var height = (int)Math.Ceiling(layout.LegendRect.Height) + PanelMargin;
         plot.Axes.AddPanel(new MeasuredLegendPanel(plot.Legend, height) { Edge = Edge.Bottom });
         return height;
     }
 
-    /// <summary>A legend row: a line of its font (CJK if any entry needs it) and ScottPlot's padding around an entry.</summary>
-    private double RowPixels()
-    {
-        var font = plot.Legend.ManualItems.Any(i => ChartFonts.For(i.LabelText) == ChartFonts.Cjk) ? ChartFonts.Cjk : ChartFonts.For("");
-        return ChartFonts.LineHeight(font, FontSize) + EntryPadding;
-    }
-
-    /// <summary>22 px rows in the CJK font, whose lines are 17.4 px at 12 px: ScottPlot pads each entry by the rest.</summary>
-    private const double EntryPadding = 4.6;
+    /// <summary>Space above and below the legend's frame inside its panel.</summary>
+    private const int PanelMargin = 16;
 
     private sealed class MeasuredLegendPanel(Legend legend, float height) : ScottPlot.Panels.LegendPanel(legend)
     {
@@ -67,7 +57,7 @@ internal sealed class ChartLegend(Plot plot)
 
     private void Add(LegendItem item)
     {
-        item.LabelFontName = ChartFonts.For(item.LabelText);
+        ChartFonts.Set(item.LabelStyle, ChartFonts.For(item.LabelText));
         item.LabelFontSize = FontSize;
         item.LabelOffsetY = item.LabelFontName == ChartFonts.Cjk ? CjkBaselineCorrection : 0;
         plot.Legend.ManualItems.Add(item);

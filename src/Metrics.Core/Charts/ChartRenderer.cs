@@ -119,7 +119,7 @@ public static class ChartRenderer
             plot.HideAxesAndGrid();
         }
 
-        var legendHeight = legend.Count == 0 ? 0 : legend.ShowBelow(width - 40);
+        var legendHeight = legend.Count == 0 ? 0 : legend.ShowBelow(plotWidth);
         if (legend.Count == 0)
         {
             plot.HideLegend();

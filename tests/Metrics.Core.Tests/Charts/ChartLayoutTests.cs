@@ -39,6 +39,26 @@ public sealed partial class ChartLayoutTests
     }
 
     [Fact]
+    public void A_long_legend_sits_right_below_the_key_with_no_blank_band_around_it()
+    {
+        // Entries as long as the catalog's longest ("DeepSeek Open Source Week repos · GitHub deepseek-ai/open-infra-index")
+        // still fit two to a row; an estimate from character counts once took them for one column and left ~280 px blank.
+        var spec = BigChart.Spec();
+        spec = spec with { Lines = [.. spec.Lines.Select((l, i) => l with { Label = $"DeepSeek Open Source Week repos {i:00} · GitHub deepseek-ai/open-infra-index" })] };
+
+        var svg = ChartRenderer.Svg(spec, 1100, 620);
+        var (_, height) = Size(svg);
+        var texts = Texts(svg);
+
+        var legend = texts.Where(t => t.Text.StartsWith("DeepSeek Open Source Week", StringComparison.Ordinal)).ToList();
+        var keyBottom = texts.Where(t => t.Text.StartsWith("53: ", StringComparison.Ordinal) || t.Text.StartsWith("54: ", StringComparison.Ordinal)).Max(t => t.Bottom);
+        Assert.Equal(spec.Lines.Count, legend.Count);
+        Assert.InRange(legend.Min(t => t.Top) - keyBottom, 0, 60);
+        Assert.InRange(height - texts.Max(t => t.Bottom), 0, 60);
+        Assert.Equal(2, legend.Select(t => Math.Round(t.Left)).Distinct().Count()); // two columns
+    }
+
+    [Fact]
     public void Chinese_text_keeps_its_code_points_in_the_svg()
     {
         var spec = BigChart.Spec() with { Title = "里程碑 入门 开源社 (门)" };
