@@ -7,8 +7,8 @@ namespace Metrics.Core.Charts;
 /// Which font draws each string. Chinese text needs Noto Sans CJK, set by name (font detection finds nothing on a
 /// headless server and Chinese text would become boxes). Text without CJK characters is set in Liberation Sans:
 /// Skia's SVG writer maps every glyph back to a character through a table it builds from the whole font for each
-/// text run, and for a font of 65,535 glyphs that was most of a cold SVG (a 20-project English chart drew in 100 ms,
-/// 40 ms with a Latin font; docs/benchmarks.md, "Cold charts"). A machine without Liberation Sans gets the CJK font
+/// text run, and for a font of 65,535 glyphs that was most of a cold SVG (drawing a 20-project English SVG took
+/// 122 ms, 22 ms with a Latin font; docs/benchmarks.md, "Cold charts"). A machine without Liberation Sans gets the CJK font
 /// throughout: slower, never wrong.
 /// </summary>
 internal static class ChartFonts

@@ -6,9 +6,6 @@ namespace Metrics.Core.Charts;
 /// <summary>Draws a <see cref="ChartSpec"/> with ScottPlot: pure, no I/O, the same picture as SVG or PNG.</summary>
 public static class ChartRenderer
 {
-    /// <summary>The font for Chinese text; <see cref="ChartFonts"/> chooses each string's font.</summary>
-    public const string FontName = ChartFonts.Cjk;
-
     /// <summary>Pixels the axes, their labels and the margins take from the image's width.</summary>
     private const int HorizontalChrome = 110;
 
@@ -40,7 +37,7 @@ public static class ChartRenderer
     internal static Built Build(ChartSpec spec, int width, int height)
     {
         var plot = new Plot();
-        plot.Font.Set(FontName);
+        plot.Font.Set(ChartFonts.Cjk);
         var legend = new ChartLegend(plot);
         var bounds = new ChartBounds(spec.ViewStart, spec.ViewEnd);
         var paths = spec.Lines.Select(l => ChartGeometry.Path(l, spec.Scale)).ToList();
