@@ -2,11 +2,11 @@ using System.Text;
 
 namespace Metrics.Core.Charts;
 
-/// <summary>Text measured the way the chart font sets it, closely enough to wrap a title or a legend before ScottPlot clips it.</summary>
+/// <summary>Text measured the way the chart font sets it, closely enough to wrap a title before ScottPlot clips it.</summary>
 internal static class ChartText
 {
     /// <summary>Width in pixels: CJK characters are a full em, Latin ones a little over half of one.</summary>
-    public static double Width(string text, float size) => text.Sum(c => IsWide(c) ? size : size * 0.58);
+    private static double Width(string text, float size) => text.Sum(c => IsWide(c) ? size : size * 0.58);
 
     public static IReadOnlyList<string> Wrap(string text, double maxWidth, float size)
     {
