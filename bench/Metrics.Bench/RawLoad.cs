@@ -2,31 +2,45 @@ using System.Globalization;
 using Metrics.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
+using Metrics.Core.Storage.Bulk;
 
 namespace Metrics.Bench;
 
 /// <summary>The fastest plain write each database offers, without upsert semantics: the baseline the bulk path is measured against.</summary>
 internal static class RawLoad
 {
-    /// <summary>Binary COPY straight into star_gains.</summary>
+    /// <summary>
+    /// Binary COPY straight into star_gains, encoded as the bulk path encodes it (<see cref="CopyRowWriter"/>, 4× less
+    /// client CPU than Npgsql's importer), so the baseline stays the fastest way there is.
+    /// </summary>
     public static async Task<long> CopyAsync(string connectionString, IEnumerable<StarGain> rows, CancellationToken cancellationToken)
     {
         // A 10M-row COPY outlasts the default 30-second command timeout.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var importer = await connection.BeginBinaryImportAsync(
+        await using var stream = await connection.BeginRawBinaryCopyAsync(
             "COPY star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var buffer = new CopyRowWriter();
+        buffer.Header();
+        long count = 0;
         foreach (var row in rows)
         {
-            importer.StartRow();
-            importer.Write(row.RepositoryId, NpgsqlDbType.Integer);
-            importer.Write(row.Day, NpgsqlDbType.Date);
-            importer.Write(row.Source, NpgsqlDbType.Text);
-            importer.Write(row.Gained, NpgsqlDbType.Bigint);
+            buffer.StartRow(4);
+            buffer.Int32(row.RepositoryId);
+            buffer.Date(row.Day);
+            buffer.Text(row.Source);
+            buffer.Int64(row.Gained);
+            count++;
+            if (buffer.Full)
+            {
+                await stream.WriteAsync(buffer.Written, cancellationToken);
+                buffer.Clear();
+            }
         }
 
-        return (long)await importer.CompleteAsync(cancellationToken);
+        buffer.Trailer();
+        await stream.WriteAsync(buffer.Written, cancellationToken);
+        return count;
     }
 
     /// <summary>One prepared plain INSERT per row in one transaction.</summary>

@@ -24,7 +24,18 @@ internal abstract class BulkWriterBase : IBulkWriter
     public async Task<int> UpsertStarGainsAsync(IEnumerable<StarGain> rows, CancellationToken cancellationToken)
     {
         var repositories = new HashSet<int>();
-        var written = await UpsertAsync(UpsertTables.StarGains, rows.Select(r => { repositories.Add(r.RepositoryId); return r; }), cancellationToken);
+        var last = (int?)null;
+        var written = await UpsertAsync(UpsertTables.StarGains, rows.Select(r =>
+        {
+            // Rows come in runs of one repository.
+            if (r.RepositoryId != last)
+            {
+                repositories.Add(r.RepositoryId);
+                last = r.RepositoryId;
+            }
+
+            return r;
+        }), cancellationToken);
         if (written > 0)
         {
             // After the rows, never before: a summary computed in between carries the old version and is redone.

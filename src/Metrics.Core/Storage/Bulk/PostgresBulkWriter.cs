@@ -23,7 +23,7 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
         var staging = $"staging_{table.Table}";
         var stagingMade = false;
         var (written, directAttempts) = (0, 0);
-        foreach (var batch in table.Batches(rows, BatchSize))
+        await foreach (var batch in table.Batches(rows, BatchSize).ReadAheadAsync(cancellationToken))
         {
             transaction ??= await connection.BeginTransactionAsync(cancellationToken);
             if (table.Days is { } days && directAttempts < PostgresDirectCopy.MaxAttempts

@@ -4,21 +4,58 @@ namespace Metrics.Core.Storage.Bulk;
 
 internal static class PostgresCopy
 {
+    /// <summary>Copies the batch, encoded by <see cref="CopyRowWriter"/>; all of it or, on any failure, none.</summary>
     public static async Task<int> CopyAsync<T>(NpgsqlConnection connection, UpsertTable<T> table, string into, List<T> batch, CancellationToken cancellationToken)
         where T : class
     {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{into}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var columns = table.Columns;
-        foreach (var row in batch)
+        var stream = await connection.BeginRawBinaryCopyAsync($"COPY \"{into}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        try
         {
-            // Synchronous writes fill the importer's buffer; only a full buffer goes to the socket.
-            importer.StartRow();
-            for (var i = 0; i < columns.Count; i++)
+            var (rows, columns) = (new CopyRowWriter(), table.Columns);
+            rows.Header();
+            foreach (var row in batch)
             {
-                columns[i].Copy(importer, row);
+                rows.StartRow(columns.Count);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    columns[i].Copy(rows, row);
+                }
+
+                if (rows.Full)
+                {
+                    await stream.WriteAsync(rows.Written, cancellationToken);
+                    rows.Clear();
+                }
             }
+
+            rows.Trailer();
+            await stream.WriteAsync(rows.Written, cancellationToken);
+        }
+        catch
+        {
+            // Disposing a raw COPY completes it: what was sent so far would be stored. Cancelling discards it.
+            await CancelQuietlyAsync(stream);
+            throw;
         }
 
-        return checked((int)await importer.CompleteAsync(cancellationToken));
+        // The server's verdict (a unique violation, say) arrives here, when the COPY ends.
+        await stream.DisposeAsync();
+        return batch.Count;
+    }
+
+    private static async Task CancelQuietlyAsync(NpgsqlRawCopyStream stream)
+    {
+        try
+        {
+            await stream.CancelAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The first failure is the one to report; the connection is broken or the COPY already over.
+        }
+        finally
+        {
+            await stream.DisposeAsync();
+        }
     }
 }

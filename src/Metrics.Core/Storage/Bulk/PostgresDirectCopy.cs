@@ -22,13 +22,21 @@ internal static class PostgresDirectCopy
         where T : class
     {
         var ranges = new Dictionary<int, (DateOnly First, DateOnly Last)>();
+        // Rows come in runs of one repository: the table is touched once per run, not once per row.
+        var (repository, first, last) = (days.Repository(batch[0]), DateOnly.MaxValue, DateOnly.MinValue);
         foreach (var row in batch)
         {
-            var (repository, day) = (days.Repository(row), days.Day(row));
-            ranges[repository] = ranges.TryGetValue(repository, out var r)
-                ? (day < r.First ? day : r.First, day > r.Last ? day : r.Last)
-                : (day, day);
+            var (rowRepository, day) = (days.Repository(row), days.Day(row));
+            if (rowRepository != repository)
+            {
+                Widen(ranges, repository, first, last);
+                (repository, first, last) = (rowRepository, day, day);
+            }
+
+            (first, last) = (day < first ? day : first, day > last ? day : last);
         }
+
+        Widen(ranges, repository, first, last);
 
         await using var command = new NpgsqlCommand(
             $"SELECT EXISTS (SELECT 1 FROM unnest(@repositories, @firsts, @lasts) AS b(repository, first_day, last_day) " +
@@ -40,6 +48,11 @@ internal static class PostgresDirectCopy
         command.Parameters.AddWithValue("lasts", ranges.Values.Select(r => r.Last).ToArray());
         return await command.ExecuteScalarAsync(cancellationToken) is false;
     }
+
+    private static void Widen(Dictionary<int, (DateOnly First, DateOnly Last)> ranges, int repository, DateOnly first, DateOnly last) =>
+        ranges[repository] = ranges.TryGetValue(repository, out var r)
+            ? (first < r.First ? first : r.First, last > r.Last ? last : r.Last)
+            : (first, last);
 
     /// <returns>The rows copied, or null when another writer stored one of the keys first (nothing of the batch is kept).</returns>
     public static async Task<int?> TryCopyAsync<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, UpsertTable<T> table, List<T> batch, CancellationToken cancellationToken)

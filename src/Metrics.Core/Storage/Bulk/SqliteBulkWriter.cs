@@ -27,7 +27,7 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
         SqliteTransaction? transaction = null;
         Statement<T>? statement = null;
         var written = 0;
-        foreach (var batch in table.Batches(rows, BatchSize))
+        await foreach (var batch in table.Batches(rows, BatchSize).ReadAheadAsync(cancellationToken))
         {
             transaction ??= (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             statement ??= new Statement<T>(connection, transaction, table);

@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Metrics.Core.Storage.Bulk;
 
 /// <summary>What a re-written row does to a column already stored.</summary>
@@ -21,7 +18,7 @@ internal enum OnConflict
 
 /// <param name="Value">The value as SQLite binds it (boxed: a parameter holds an object anyway).</param>
 /// <param name="Copy">Writes the value to a PostgreSQL binary COPY, typed, without boxing.</param>
-internal sealed record UpsertColumn<T>(string Name, Type ClrType, Func<T, object?> Value, Action<NpgsqlBinaryImporter, T> Copy, OnConflict OnConflict);
+internal sealed record UpsertColumn<T>(string Name, Type ClrType, Func<T, object?> Value, Action<CopyRowWriter, T> Copy, OnConflict OnConflict);
 
 /// <summary>One table's upsert, described once and written by either provider's bulk path.</summary>
 /// <param name="Keys">Equality on the key columns, without building a key string per row.</param>
@@ -34,25 +31,49 @@ internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T
     /// batch naming one key twice): the last row of a key wins, in the place of its first. Only one batch is held in
     /// memory, so a run of millions of rows stays flat; a key repeated across batches is resolved by the upsert.
     /// </summary>
+    /// <remarks>
+    /// Rows usually arrive in (repository, day) order, and while a batch strictly ascends no key can repeat: only a
+    /// batch that stops ascending pays for the hash table (a third of a fresh ingest's client time before).
+    /// </remarks>
     public IEnumerable<List<T>> Batches(IEnumerable<T> rows, int size)
     {
         var batch = new List<T>(Math.Min(size, rows.TryGetNonEnumeratedCount(out var count) ? Math.Max(count, 1) : size));
-        var positions = new Dictionary<T, int>(batch.Capacity, Keys);
+        var positions = new Dictionary<T, int>(Keys);
+        var ascending = Days is not null;
         foreach (var row in rows)
         {
-            if (positions.TryGetValue(row, out var at))
+            if (ascending && (batch.Count == 0 || Days!.Precedes(batch[^1], row)))
             {
-                batch[at] = row;
-                continue;
+                batch.Add(row);
+            }
+            else
+            {
+                if (ascending)
+                {
+                    // The first step back: from here on, every row is looked up.
+                    ascending = false;
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        positions.Add(batch[i], i);
+                    }
+                }
+
+                if (positions.TryGetValue(row, out var at))
+                {
+                    batch[at] = row;
+                    continue;
+                }
+
+                positions.Add(row, batch.Count);
+                batch.Add(row);
             }
 
-            positions.Add(row, batch.Count);
-            batch.Add(row);
             if (batch.Count == size)
             {
                 yield return batch;
                 batch = new List<T>(size);
                 positions.Clear();
+                ascending = Days is not null;
             }
         }
 
@@ -92,7 +113,15 @@ internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T
 /// The leading key columns of a table keyed (repository, day, …). A batch none of whose repositories has a stored
 /// row between its first and last day cannot conflict, and can be copied straight into the table.
 /// </summary>
-internal sealed record DayRange<T>(string RepositoryColumn, Func<T, int> Repository, string DayColumn, Func<T, DateOnly> Day);
+internal sealed record DayRange<T>(string RepositoryColumn, Func<T, int> Repository, string DayColumn, Func<T, DateOnly> Day)
+{
+    /// <summary>Whether <paramref name="earlier"/> comes strictly before <paramref name="later"/> by (repository, day): then their keys differ.</summary>
+    public bool Precedes(T earlier, T later)
+    {
+        var (a, b) = (Repository(earlier), Repository(later));
+        return a < b || (a == b && Day(earlier) < Day(later));
+    }
+}
 
 internal static class UpsertColumn
 {
@@ -102,48 +131,51 @@ internal static class UpsertColumn
         return new(name, type, row => value(row), CopyOf(value, type), onConflict);
     }
 
-    private static Action<NpgsqlBinaryImporter, T> CopyOf<T, TValue>(Func<T, TValue> value, Type type)
+    private static Action<CopyRowWriter, T> CopyOf<T, TValue>(Func<T, TValue> value, Type type) => type switch
     {
-        if (type == typeof(DateTime))
+        _ when type == typeof(int) => Typed<T, TValue, int>(value, (w, v) => w.Int32(v)),
+        _ when type == typeof(long) => Typed<T, TValue, long>(value, (w, v) => w.Int64(v)),
+        _ when type == typeof(bool) => Typed<T, TValue, bool>(value, (w, v) => w.Bool(v)),
+        _ when type == typeof(DateOnly) => Typed<T, TValue, DateOnly>(value, (w, v) => w.Date(v)),
+        _ when type == typeof(DateTime) => Typed<T, TValue, DateTime>(value, (w, v) => w.TimestampTz(v)),
+        _ when type == typeof(string) => Text((Func<T, string?>)(object)value),
+        _ => throw new NotSupportedException($"No COPY type for {type.Name}."),
+    };
+
+    private static Action<CopyRowWriter, T> Text<T>(Func<T, string?> value) => (w, row) =>
+    {
+        if (value(row) is { } text)
         {
-            // Entities hold UTC instants whose Kind may be unspecified after a round trip; timestamptz wants UTC.
-            return (importer, row) =>
-            {
-                if (value(row) is DateTime instant)
-                {
-                    importer.Write(DateTime.SpecifyKind(instant, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
-                }
-                else
-                {
-                    importer.WriteNull();
-                }
-            };
+            w.Text(text);
+        }
+        else
+        {
+            w.Null();
+        }
+    };
+
+    /// <summary>The column's value read as its own type, nullable or not: no boxing per value.</summary>
+    private static Action<CopyRowWriter, T> Typed<T, TValue, TStruct>(Func<T, TValue> value, Action<CopyRowWriter, TStruct> write)
+        where TStruct : struct
+    {
+        if (value is Func<T, TStruct> plain)
+        {
+            return (w, row) => write(w, plain(row));
         }
 
-        var dbType = PostgresType(type);
-        return (importer, row) =>
+        var nullable = (Func<T, TStruct?>)(object)value;
+        return (w, row) =>
         {
-            var v = value(row);
-            if (v is null)
+            if (nullable(row) is { } v)
             {
-                importer.WriteNull();
+                write(w, v);
             }
             else
             {
-                importer.Write(v, dbType);
+                w.Null();
             }
         };
     }
-
-    private static NpgsqlDbType PostgresType(Type type) => type switch
-    {
-        _ when type == typeof(int) => NpgsqlDbType.Integer,
-        _ when type == typeof(long) => NpgsqlDbType.Bigint,
-        _ when type == typeof(bool) => NpgsqlDbType.Boolean,
-        _ when type == typeof(string) => NpgsqlDbType.Text,
-        _ when type == typeof(DateOnly) => NpgsqlDbType.Date,
-        _ => throw new NotSupportedException($"No COPY type for {type.Name}."),
-    };
 }
 
 /// <summary>Key equality from a value tuple of the key columns.</summary>
