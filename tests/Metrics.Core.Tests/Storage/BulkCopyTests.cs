@@ -68,6 +68,30 @@ public sealed class BulkCopyTests
         Assert.Equal(rows.Count, await CountAsync(database));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Rows_that_fail_while_being_read_fail_the_write_with_their_own_error_and_keep_nothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var repository = await StarRows.AddRepositoryAsync(database, "tidb");
+        // The second batch is read on another thread while the first is written.
+        IEnumerable<StarGain> Rows()
+        {
+            foreach (var row in StarRows.Gains(repository, Start, 0, PostgresBulkWriter.BatchSize + 100, gained: 1))
+            {
+                yield return row;
+            }
+
+            throw new InvalidDataException("row 50,101 of the import is malformed");
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            database.InScopeAsync(s => s.GetRequiredService<IBulkWriter>().UpsertStarGainsAsync(Rows(), CancellationToken.None)));
+
+        Assert.Contains("50,101", error.Message);
+        Assert.Equal(0, await CountAsync(database));
+    }
+
     [Fact]
     public async Task A_batch_meeting_another_sessions_uncommitted_days_is_upserted_once_they_commit()
     {
