@@ -16,8 +16,8 @@ internal sealed class StarDays
 /// <summary>
 /// Reads star_gains straight from a data reader in primary-key order (repository, day, source), so neither database
 /// sorts and no entity is materialised or tracked: most of a cold chart of many projects is these rows. Each row
-/// costs only numbers: the day comes as a day number (SQLite would hand over yyyy-MM-dd text to allocate and parse),
-/// and the source as a number for the two known ones, its text only for any other.
+/// costs only numbers: on PostgreSQL the day comes as a day number and the source as a number for the two known ones,
+/// its text only for any other; on SQLite both are decoded from the stored bytes without a string (<see cref="SqliteRows"/>).
 /// </summary>
 internal static class StarGainReader
 {
@@ -35,26 +35,29 @@ internal static class StarGainReader
         }
 
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
-        await using var command = open.Connection.CreateCommand();
-        // Days since 1970 on both databases (julianday of a yyyy-MM-dd day is a whole day plus one half).
-        var day = db.Database.IsNpgsql() ? """("Day" - DATE '1970-01-01')""" : """CAST(julianday("Day") - 2440587.5 AS INTEGER)""";
-        // Integer ids from the database itself and the two constant source names, so inlining them is safe.
-        var known = string.Join(", ", Known.Select(k => $"'{k}'"));
-        command.CommandText = $"""
-            SELECT "RepositoryId", {day}, "Gained",
-                   CASE "Source" {string.Join(" ", Known.Select((k, i) => $"WHEN '{k}' THEN {i}"))} ELSE -1 END,
-                   CASE WHEN "Source" IN ({known}) THEN NULL ELSE "Source" END
-            FROM star_gains
-            WHERE "RepositoryId" IN ({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))})
-            ORDER BY "RepositoryId", "Day", "Source"
-            """;
+        var ids = string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var sink = new Sink(result);
         if (open.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
         {
-            SqliteRows.Read(handle, command.CommandText, Known, sink, cancellationToken);
+            // Integer ids from the database itself, so inlining them is safe.
+            SqliteRows.Read(handle, $"""
+                SELECT "RepositoryId", "Day", "Gained", "Source" FROM star_gains
+                WHERE "RepositoryId" IN ({ids}) ORDER BY "RepositoryId", "Day", "Source"
+                """, Known, sink, cancellationToken);
             return result;
         }
 
+        await using var command = open.Connection.CreateCommand();
+        // Integer ids from the database itself and the two constant source names, so inlining them is safe.
+        var known = string.Join(", ", Known.Select(k => $"'{k}'"));
+        command.CommandText = $"""
+            SELECT "RepositoryId", ("Day" - DATE '1970-01-01'), "Gained",
+                   CASE "Source" {string.Join(" ", Known.Select((k, i) => $"WHEN '{k}' THEN {i}"))} ELSE -1 END,
+                   CASE WHEN "Source" IN ({known}) THEN NULL ELSE "Source" END
+            FROM star_gains
+            WHERE "RepositoryId" IN ({ids})
+            ORDER BY "RepositoryId", "Day", "Source"
+            """;
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
