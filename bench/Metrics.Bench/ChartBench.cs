@@ -15,8 +15,10 @@ namespace Metrics.Bench;
 /// <summary>
 /// Chart latency through the real web app (in-process server, SQLite): the growth chart's JSON specification, SVG and
 /// PNG for 1, 5 and 20 projects, each with twelve years of daily star history and every milestone (<c>ms=all</c>).
-/// 30 requests each after 3 of warm-up, one at a time, no ETag sent: cold (the data stamp moved before each request,
-/// so each reads and draws) and warm (served from the chart cache). Then a profile of the steps of one cold request.
+/// 30 requests each after 3 of warm-up, one at a time, no ETag sent: cold (the data stamp moved before each request, as
+/// after a write anywhere, so each draws, reading the star rows it does not hold), stars rewritten (as cold, and every
+/// repository's stars changed, so each also reads every star row, as the first chart after a collection does), and
+/// warm (served from the chart cache). Then a profile of the steps of one request with every star row read.
 /// </summary>
 internal static class ChartBench
 {
@@ -43,6 +45,8 @@ internal static class ChartBench
                 // Cold: the data stamp moves before each request (as after a write), so each one reads and draws.
                 var (cold, bytes) = await MeasureAsync(client, url, () => database.InScopeAsync(s => DataStamps.BumpAsync(s.GetRequiredService<MetricsDbContext>(), CancellationToken.None)));
                 results.AddRange(Figures($"{label}, cold", cold, $"{bytes / 1024.0:0} KiB"));
+                var (rewritten, _) = await MeasureAsync(client, url, () => RewriteStarsAsync(database));
+                results.AddRange(Figures($"{label}, stars rewritten", rewritten, ""));
                 // Warm: nothing changed, the drawn chart is served from memory (no If-None-Match: the body is sent).
                 var (warm, _) = await MeasureAsync(client, url, () => Task.CompletedTask);
                 results.AddRange(Figures($"{label}, warm", warm, ""));
@@ -64,6 +68,15 @@ internal static class ChartBench
         await using var web = new Site(database);
         return await ProfileAsync(web, projects);
     }
+
+    /// <summary>As a collection that wrote every repository's stars leaves the database: versions and data stamp moved.</summary>
+    private static Task RewriteStarsAsync(TestDatabase database) => database.InScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<MetricsDbContext>();
+        await db.Repositories.ExecuteUpdateAsync(u => u.SetProperty(r => r.StarsVersion, r => r.StarsVersion + 1));
+        await DataStamps.BumpAsync(db, CancellationToken.None);
+        return 0;
+    });
 
     private static async Task<(List<double> Times, long Bytes)> MeasureAsync(HttpClient client, Uri url, Func<Task> before)
     {
@@ -122,6 +135,8 @@ internal static class ChartBench
 
             await TimeAsync("read the data stamp", () => DataStamps.ReadAsync(services.GetRequiredService<MetricsDbContext>(), CancellationToken.None));
             state = await TimeAsync("tracked projects, resolve the query", () => growth.ResolveAsync(state, CancellationToken.None));
+            // Every step below that loads series reads every star row, as after a collection.
+            await RewriteStarsAsync(web.Database);
             await TimeAsync("load the series alone", () => services.GetRequiredService<SeriesQueries>().LoadAsync(new SeriesRequest(state.Projects, state.Metric, state.Forges), CancellationToken.None));
             // Baseline: the same rows through EF Core, as the series were read before (the materialisation alone).
             var ids = (await services.GetRequiredService<SeriesQueries>().RepositoriesAsync(state.Projects, state.Forges, CancellationToken.None)).Select(r => r.Id).ToList();
@@ -130,6 +145,7 @@ internal static class ChartBench
                 .Select(g => new { g.RepositoryId, g.Source, g.Day, g.Gained }).ToListAsync());
             // The floor: SQLite stepping through the same rows in the same order, reading only the numbers.
             await TimeAsync("baseline: the star rows alone, a bare data reader (numbers only)", () => BareReadAsync(services.GetRequiredService<MetricsDbContext>(), ids));
+            await RewriteStarsAsync(web.Database);
             var (chart, _) = await TimeAsync("build the chart (series, milestones, releases, spec)", () => growth.BuildAsync(state, CancellationToken.None));
             await TimeAsync("write JSON", () => Task.FromResult(ChartJson.Write(chart.Spec)));
             await TimeAsync("draw SVG", () => Task.FromResult(ChartRenderer.Svg(chart.Spec, 1100, 620)));
@@ -230,6 +246,8 @@ internal static class ChartBench
     // Any public type of the web app names its assembly (this project has its own Program).
     private sealed class Site(TestDatabase database) : WebApplicationFactory<Metrics.Web.Charts.GrowthChart>
     {
+        public TestDatabase Database => database;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");

@@ -6,6 +6,7 @@ public static class SeriesExtensions
 {
     public static IServiceCollection AddMetricsSeries(this IServiceCollection services)
     {
+        services.AddSingleton<StarDaysCache>(_ => new());
         services.AddScoped<SeriesQueries>();
         services.AddScoped<CombinedStarSeries>();
         services.AddScoped<LatestSnapshots>();

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Metrics.Core.Series;
 
 /// <summary>Read-side growth series for charts: one series per tracked repository, cumulative where the metric is.</summary>
-public sealed class SeriesQueries(MetricsDbContext db)
+/// <param name="starDays">The star rows already read, shared by every request (none: each load reads them).</param>
+public sealed class SeriesQueries(MetricsDbContext db, StarDaysCache? starDays = null)
 {
     public async Task<IReadOnlyList<SeriesRepository>> RepositoriesAsync(
         IReadOnlyCollection<string> projectIds, IReadOnlyCollection<Forge> forges, CancellationToken cancellationToken)
@@ -49,7 +50,7 @@ public sealed class SeriesQueries(MetricsDbContext db)
         return metric switch
         {
             _ when GitHistory.GitHistorySeries.Handles(metric) => await git.LoadAsync(repositories, metric, cancellationToken),
-            SeriesMetric.Stars => await new StarSeries(db).LoadAsync(repositories, cancellationToken),
+            SeriesMetric.Stars => await new StarSeries(db, starDays).LoadAsync(repositories, cancellationToken),
             SeriesMetric.Contributors => [
                 .. await snapshots.LoadAsync(repositories, metric, cancellationToken),
                 .. (await git.LoadAsync(repositories, SeriesMetric.GitContributors, cancellationToken)).Select(s => s with { Metric = metric }),

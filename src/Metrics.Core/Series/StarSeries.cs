@@ -9,14 +9,16 @@ namespace Metrics.Core.Series;
 /// Cumulative stars from the daily gains, summed from the repository's first day so a clipped range still starts at
 /// the right height. A repository without any star history falls back to its snapshots' star counts.
 /// </summary>
-internal sealed class StarSeries(MetricsDbContext db)
+internal sealed class StarSeries(MetricsDbContext db, StarDaysCache? cache)
 {
     public async Task<IReadOnlyList<Series>> LoadAsync(IReadOnlyList<SeriesRepository> repositories, CancellationToken cancellationToken)
     {
         var ids = repositories.Select(r => r.Id).ToList();
         // Straight from a data reader in the primary key's order, as the stars export reads them: no entity and no sort.
         // Reading these rows is most of a cold chart of many projects (docs/benchmarks.md, "Chart latency").
-        var byRepository = await StarGainReader.ReadAsync(db, ids, cancellationToken);
+        var byRepository = cache is null
+            ? await StarGainReader.ReadAsync(db, ids, cancellationToken)
+            : await cache.ReadAsync(db, ids, cancellationToken);
         var latest = await new LatestSnapshots(db).LoadAsync(ids, cancellationToken);
         var partial = await StarHistoryCompleteness.PartialAsync(db, ids, cancellationToken);
 
