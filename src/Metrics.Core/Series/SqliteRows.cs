@@ -18,13 +18,40 @@ internal static class SqliteRows
     private static readonly int UnixEpoch = new DateOnly(1970, 1, 1).DayNumber;
 
     /// <param name="sql">Columns: repository id, day (yyyy-MM-dd text), gained, source text.</param>
-    public static void Read(sqlite3 handle, string sql, string[] known, StarGainReader.Sink sink, CancellationToken cancellationToken)
+    /// <param name="direct">Whether to read through <see cref="SqliteNative"/>; tests compare both ways.</param>
+    public static void Read(sqlite3 handle, string sql, string[] known, StarGainReader.Sink sink, CancellationToken cancellationToken, bool? direct = null)
     {
         var knownBytes = known.Select(Encoding.UTF8.GetBytes).ToArray();
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
         {
             var (started, rows) = (false, 0);
+            if (direct ?? SqliteNative.Available)
+            {
+                // The first step through SqliteStep, which waits out a writer's lock; later ones cannot meet one.
+                if (!SqliteStep.Next(handle, statement, ref started, cancellationToken))
+                {
+                    return;
+                }
+
+                var s = statement.DangerousGetHandle();
+                while (true)
+                {
+                    sink.Add(SqliteNative.Int32(s, 0), DaysSince1970(SqliteNative.Bytes(s, 1)), SqliteNative.Int64(s, 2), Source(SqliteNative.Bytes(s, 3), known, knownBytes));
+                    if ((++rows & 0xFFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var result = SqliteNative.Step(s);
+                    if (result != raw.SQLITE_ROW)
+                    {
+                        SqliteException.ThrowExceptionForRC(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result, handle);
+                        return;
+                    }
+                }
+            }
+
             while (SqliteStep.Next(handle, statement, ref started, cancellationToken))
             {
                 if ((++rows & 0xFFF) == 0)
