@@ -37,13 +37,32 @@ internal static class StarGainReader
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
         var ids = string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var sink = new Sink(result);
-        if (open.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        if (open.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } sqlite)
         {
-            // Integer ids from the database itself, so inlining them is safe.
-            SqliteRows.Read(handle, $"""
-                SELECT "RepositoryId", "Day", "Gained", "Source" FROM star_gains
-                WHERE "RepositoryId" IN ({ids}) ORDER BY "RepositoryId", "Day", "Source"
-                """, Known, sink, cancellationToken);
+            // Two cores step through the rows faster than one: half the repositories on a second connection of the
+            // same file, unless this context is inside a transaction another connection would not see.
+            var parallel = repositories.Count >= 4 && db.Database.CurrentTransaction is null
+                && DatabaseOptions.IsPlainFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite.ConnectionString).DataSource);
+            var (mine, theirs) = parallel
+                ? (repositories.Where((_, i) => i % 2 == 0).ToList(), repositories.Where((_, i) => i % 2 == 1).ToList())
+                : (repositories.ToList(), []);
+            var other = theirs.Count == 0 ? null : Task.Run(() => ReadSqlite(sqlite.ConnectionString, theirs, cancellationToken), cancellationToken);
+            try
+            {
+                SqliteRows.Read(handle, SqliteSql(mine), Known, sink, cancellationToken);
+            }
+            catch when (other is not null)
+            {
+                // This half's error is the one reported, once the other half has let go of its connection.
+                await other.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+
+            foreach (var (id, sources) in other is null ? [] : await other)
+            {
+                result[id] = sources;
+            }
+
             return result;
         }
 
@@ -71,6 +90,20 @@ internal static class StarGainReader
 
         return result;
     }
+
+    private static Dictionary<int, Dictionary<string, StarDays>> ReadSqlite(string connectionString, List<int> repositories, CancellationToken cancellationToken)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        var result = new Dictionary<int, Dictionary<string, StarDays>>();
+        SqliteRows.Read(connection.Handle!, SqliteSql(repositories), Known, new Sink(result), cancellationToken);
+        return result;
+    }
+
+    // Integer ids from the database itself, so inlining them is safe.
+    private static string SqliteSql(IEnumerable<int> repositories) =>
+        $"SELECT \"RepositoryId\", \"Day\", \"Gained\", \"Source\" FROM star_gains WHERE \"RepositoryId\" IN " +
+        $"({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) ORDER BY \"RepositoryId\", \"Day\", \"Source\"";
 
     /// <summary>Rows into per-repository, per-source lists; rows come in repository order, a source mostly as the row before.</summary>
     internal sealed class Sink(Dictionary<int, Dictionary<string, StarDays>> result)

@@ -33,6 +33,28 @@ public sealed class SqliteRowsTests
         Assert.Contains((kylin, Start.AddDays(19), long.MaxValue / 1000, "镜像-mirror"), direct);
     }
 
+    [Fact]
+    public async Task Many_repositories_read_on_two_connections_each_come_back_whole()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.Sqlite);
+        var ids = new List<int>();
+        for (var i = 0; i < 7; i++)
+        {
+            var id = await StarRows.AddRepositoryAsync(database, $"p{i}");
+            await StarRows.WriteAsync(database, StarRows.Gains(id, Start, 0, 400 + i, gained: i + 1));
+            ids.Add(id);
+        }
+
+        var read = await database.InScopeAsync(s => StarGainReader.ReadAsync(s.GetRequiredService<MetricsDbContext>(), ids, CancellationToken.None));
+
+        Assert.Equal(ids.Order(), read.Keys.Order());
+        Assert.All(ids.Select((id, i) => (Days: read[id][StarSources.GitHubHistory], i)), r =>
+        {
+            Assert.Equal(400 + r.i, r.Days.Days.Count);
+            Assert.Equal((400 + r.i) * (r.i + 1L), r.Days.Gained.Sum());
+        });
+    }
+
     private static Task<List<(int, DateOnly, long, string)>> ReadAsync(TestDatabase database, int[] ids, bool direct) => database.InScopeAsync(async s =>
     {
         var connection = (SqliteConnection)s.GetRequiredService<MetricsDbContext>().Database.GetDbConnection();
