@@ -35,7 +35,6 @@ internal static class StarGainReader
         }
 
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
-        var ids = string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var sink = new Sink(result);
         if (open.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } sqlite)
         {
@@ -74,7 +73,7 @@ internal static class StarGainReader
                    CASE "Source" {string.Join(" ", Known.Select((k, i) => $"WHEN '{k}' THEN {i}"))} ELSE -1 END,
                    CASE WHEN "Source" IN ({known}) THEN NULL ELSE "Source" END
             FROM star_gains
-            WHERE "RepositoryId" IN ({ids})
+            WHERE "RepositoryId" IN ({IdList(repositories)})
             ORDER BY "RepositoryId", "Day", "Source"
             """;
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
@@ -100,10 +99,11 @@ internal static class StarGainReader
         return result;
     }
 
-    // Integer ids from the database itself, so inlining them is safe.
     private static string SqliteSql(IEnumerable<int> repositories) =>
-        $"SELECT \"RepositoryId\", \"Day\", \"Gained\", \"Source\" FROM star_gains WHERE \"RepositoryId\" IN " +
-        $"({string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) ORDER BY \"RepositoryId\", \"Day\", \"Source\"";
+        $"SELECT \"RepositoryId\", \"Day\", \"Gained\", \"Source\" FROM star_gains WHERE \"RepositoryId\" IN ({IdList(repositories)}) ORDER BY \"RepositoryId\", \"Day\", \"Source\"";
+
+    // Integer ids from the database itself, so inlining them is safe.
+    private static string IdList(IEnumerable<int> repositories) => string.Join(", ", repositories.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Rows into per-repository, per-source lists; rows come in repository order, a source mostly as the row before.</summary>
     internal sealed class Sink(Dictionary<int, Dictionary<string, StarDays>> result)
