@@ -1,5 +1,4 @@
 using Metrics.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Metrics.Core.Series;
 
@@ -36,16 +35,14 @@ public sealed class StarDaysCache(int capacityRows = StarDaysCache.DefaultCapaci
     internal async Task<Dictionary<int, Dictionary<string, StarDays>>> ReadAsync(
         MetricsDbContext db, IReadOnlyCollection<int> repositories, CancellationToken cancellationToken)
     {
-        var ids = repositories.ToList();
         // The versions first: a write that lands during the read below leaves an entry under the older version,
         // which the next request finds stale.
-        var versions = await db.Repositories.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.StarsVersion }).ToDictionaryAsync(r => r.Id, r => r.StarsVersion, cancellationToken);
+        var versions = await StarsVersions.ReadAsync(db, repositories, cancellationToken);
         var result = new Dictionary<int, Dictionary<string, StarDays>>();
         var missing = new List<int>();
         lock (_gate)
         {
-            foreach (var id in ids.Where(versions.ContainsKey))
+            foreach (var id in repositories.Where(versions.ContainsKey))
             {
                 if (_entries.TryGetValue(id, out var node) && node.Value.Version == versions[id])
                 {

@@ -53,7 +53,7 @@ internal static class StarGainReader
             catch when (other is not null)
             {
                 // This half's error is the one reported, once the other half has let go of its connection.
-                await other.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await ((Task)other).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 throw;
             }
 

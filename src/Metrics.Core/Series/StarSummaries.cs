@@ -20,8 +20,7 @@ internal static class StarSummaries
     {
         var ids = repositories.ToList();
         // The versions first: rows written after this read move them on, so a summary from older rows is never kept.
-        var versions = await db.Repositories.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.StarsVersion }).ToDictionaryAsync(r => r.Id, r => r.StarsVersion, cancellationToken);
+        var versions = await StarsVersions.ReadAsync(db, ids, cancellationToken);
         var stored = await db.StarSummaries.AsNoTracking().Where(s => ids.Contains(s.RepositoryId) && s.AsOf == today)
             .ToListAsync(cancellationToken);
         var valid = stored.Where(s => versions.TryGetValue(s.RepositoryId, out var v) && v == s.StarsVersion).ToList();

@@ -33,7 +33,7 @@ internal static class BatchReadAhead
             // The enumerator is disposed only once no thread is still inside it.
             if (next is not null)
             {
-                await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
