@@ -2,6 +2,7 @@ using System.Globalization;
 using Metrics.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 using Metrics.Core.Storage.Bulk;
 
 namespace Metrics.Bench;
@@ -43,28 +44,70 @@ internal static class RawLoad
         return count;
     }
 
-    /// <summary>One prepared plain INSERT per row in one transaction.</summary>
+    /// <summary>
+    /// A prepared plain INSERT of 64 rows per step, in one transaction, its values bound as the bulk path binds them
+    /// (<see cref="SqliteRowBinder"/>, 2× faster than Microsoft.Data.Sqlite's parameters), so the baseline stays the
+    /// fastest way there is.
+    /// </summary>
     public static long Insert(string connectionString, IEnumerable<StarGain> rows)
     {
+        const int perStep = 64;
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES ($r, $d, $s, $g)";
-        var (r, d, s, g) = (command.Parameters.Add("$r", SqliteType.Integer), command.Parameters.Add("$d", SqliteType.Text),
-            command.Parameters.Add("$s", SqliteType.Text), command.Parameters.Add("$g", SqliteType.Integer));
-        command.Prepare();
-        long count = 0;
-        foreach (var row in rows)
+        var database = connection.Handle!;
+        var values = string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?)", perStep));
+        Check(raw.sqlite3_prepare_v2(database, $"INSERT INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES {values}", out var statement));
+        using (statement)
         {
-            r.Value = row.RepositoryId;
-            d.Value = row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            s.Value = row.Source;
-            g.Value = row.Gained;
-            count += command.ExecuteNonQuery();
+            var binder = new SqliteRowBinder(database, statement);
+            long count = 0;
+            var pending = new List<StarGain>(perStep);
+            foreach (var row in rows)
+            {
+                pending.Add(row);
+                if (pending.Count == perStep)
+                {
+                    binder.Rewind();
+                    foreach (var r in pending)
+                    {
+                        binder.Int32(r.RepositoryId);
+                        binder.Date(r.Day);
+                        binder.Text(r.Source);
+                        binder.Int64(r.Gained);
+                    }
+
+                    Check(raw.sqlite3_step(statement) == raw.SQLITE_DONE ? raw.SQLITE_OK : raw.sqlite3_reset(statement));
+                    raw.sqlite3_reset(statement);
+                    count += pending.Count;
+                    pending.Clear();
+                }
+            }
+
+            // The last few rows one by one.
+            using var one = connection.CreateCommand();
+            one.Transaction = transaction;
+            one.CommandText = "INSERT INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES ($r, $d, $s, $g)";
+            foreach (var r in pending)
+            {
+                one.Parameters.Clear();
+                one.Parameters.AddWithValue("$r", r.RepositoryId);
+                one.Parameters.AddWithValue("$d", r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                one.Parameters.AddWithValue("$s", r.Source);
+                one.Parameters.AddWithValue("$g", r.Gained);
+                count += one.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return count;
         }
 
-        transaction.Commit();
-        return count;
+        void Check(int result)
+        {
+            if (result != raw.SQLITE_OK)
+            {
+                throw new InvalidOperationException($"SQLite error {result}: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}");
+            }
+        }
     }
 }

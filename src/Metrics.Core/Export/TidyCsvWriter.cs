@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Metrics.Core.Storage;
 
 namespace Metrics.Core.Export;
 
@@ -68,14 +69,13 @@ internal sealed class TidyCsvWriter
     private int Append(byte[] buffer, int at, TidyRow row)
     {
         var span = buffer.AsSpan();
-        row.Date.TryFormat(span[at..], out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        at += written;
+        at += IsoDays.Write(row.Date, span[at..]);
         at = Field(span, at, row.Project);
         at = Field(span, at, row.Forge);
         at = Field(span, at, row.Repository);
         at = Field(span, at, row.Metric);
         span[at++] = (byte)',';
-        row.Value.TryFormat(span[at..], out written, default, CultureInfo.InvariantCulture);
+        row.Value.TryFormat(span[at..], out var written, default, CultureInfo.InvariantCulture);
         at += written;
         at = Field(span, at, row.Source);
         at = Field(span, at, row.Simulated ? "true" : "false");

@@ -68,7 +68,7 @@ public sealed class BulkBatchTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var repositoryId = await AddRepositoryAsync(database);
         var collected = new DateTime(2024, 3, 1, 8, 0, 0, DateTimeKind.Utc);
-        // 130 days: two 64-row statements and two single rows on SQLite, one COPY on PostgreSQL.
+        // 130 days: two 62-row statements (16 columns, 999 parameters) and six single rows on SQLite, one COPY on PostgreSQL.
         var full = Enumerable.Range(0, 130).Select(d => new DailySnapshot
         {
             RepositoryId = repositoryId, Day = First.AddDays(d), Stars = 100 + d, Forks = d, Archived = false, CollectedAt = collected,

@@ -10,7 +10,7 @@ namespace Metrics.Core.Storage.Bulk;
 /// COPY: a signature, then per row a 16-bit field count and per field a 32-bit length (−1 for NULL) and the bytes in
 /// the type's binary send form, big-endian.
 /// </summary>
-internal sealed class CopyRowWriter
+internal sealed class CopyRowWriter : IRowValues
 {
     /// <summary>A buffer this full is sent: a few socket writes per batch, and a bounded buffer whatever the row.</summary>
     public const int FlushAt = 1 << 16;

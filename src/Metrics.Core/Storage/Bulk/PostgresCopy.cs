@@ -18,7 +18,7 @@ internal static class PostgresCopy
                 rows.StartRow(columns.Count);
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    columns[i].Copy(rows, row);
+                    columns[i].Write(rows, row);
                 }
 
                 if (rows.Full)

@@ -16,9 +16,8 @@ internal enum OnConflict
     Or,
 }
 
-/// <param name="Value">The value as SQLite binds it (boxed: a parameter holds an object anyway).</param>
-/// <param name="Copy">Writes the value to a PostgreSQL binary COPY, typed, without boxing.</param>
-internal sealed record UpsertColumn<T>(string Name, Type ClrType, Func<T, object?> Value, Action<CopyRowWriter, T> Copy, OnConflict OnConflict);
+/// <param name="Write">Writes the row's value to a COPY or a statement's parameters, typed, without boxing.</param>
+internal sealed record UpsertColumn<T>(string Name, Type ClrType, Action<IRowValues, T> Write, OnConflict OnConflict);
 
 /// <summary>One table's upsert, described once and written by either provider's bulk path.</summary>
 /// <param name="Keys">Equality on the key columns, without building a key string per row.</param>
@@ -128,10 +127,10 @@ internal static class UpsertColumn
     public static UpsertColumn<T> Of<T, TValue>(string name, Func<T, TValue> value, OnConflict onConflict = OnConflict.Overwrite)
     {
         var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
-        return new(name, type, row => value(row), CopyOf(value, type), onConflict);
+        return new(name, type, WriterOf(value, type), onConflict);
     }
 
-    private static Action<CopyRowWriter, T> CopyOf<T, TValue>(Func<T, TValue> value, Type type) => type switch
+    private static Action<IRowValues, T> WriterOf<T, TValue>(Func<T, TValue> value, Type type) => type switch
     {
         _ when type == typeof(int) => Typed<T, TValue, int>(value, (w, v) => w.Int32(v)),
         _ when type == typeof(long) => Typed<T, TValue, long>(value, (w, v) => w.Int64(v)),
@@ -139,10 +138,10 @@ internal static class UpsertColumn
         _ when type == typeof(DateOnly) => Typed<T, TValue, DateOnly>(value, (w, v) => w.Date(v)),
         _ when type == typeof(DateTime) => Typed<T, TValue, DateTime>(value, (w, v) => w.TimestampTz(v)),
         _ when type == typeof(string) => Text((Func<T, string?>)(object)value),
-        _ => throw new NotSupportedException($"No COPY type for {type.Name}."),
+        _ => throw new NotSupportedException($"No column type for {type.Name}."),
     };
 
-    private static Action<CopyRowWriter, T> Text<T>(Func<T, string?> value) => (w, row) =>
+    private static Action<IRowValues, T> Text<T>(Func<T, string?> value) => (w, row) =>
     {
         if (value(row) is { } text)
         {
@@ -155,7 +154,7 @@ internal static class UpsertColumn
     };
 
     /// <summary>The column's value read as its own type, nullable or not: no boxing per value.</summary>
-    private static Action<CopyRowWriter, T> Typed<T, TValue, TStruct>(Func<T, TValue> value, Action<CopyRowWriter, TStruct> write)
+    private static Action<IRowValues, T> Typed<T, TValue, TStruct>(Func<T, TValue> value, Action<IRowValues, TStruct> write)
         where TStruct : struct
     {
         if (value is Func<T, TStruct> plain)
