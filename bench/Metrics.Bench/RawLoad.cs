@@ -19,8 +19,36 @@ internal static class RawLoad
         // A 10M-row COPY outlasts the default 30-second command timeout.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        return await CopyAsync(connection, "star_gains", rows, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every row already stored, with a new value: COPY into a temporary table, then one <c>UPDATE … FROM</c> joined on
+    /// the key. The plainest way PostgreSQL has to overwrite a million stored rows, with no upsert semantics to keep.
+    /// </summary>
+    public static async Task<long> UpdateAsync(string connectionString, IEnumerable<StarGain> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand("CREATE TEMPORARY TABLE changed (LIKE star_gains) ON COMMIT DROP", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await CopyAsync(connection, "changed", rows, cancellationToken);
+        await using var update = new NpgsqlCommand(
+            "UPDATE star_gains AS s SET \"Gained\" = c.\"Gained\" FROM changed AS c " +
+            "WHERE s.\"RepositoryId\" = c.\"RepositoryId\" AND s.\"Day\" = c.\"Day\" AND s.\"Source\" = c.\"Source\"", connection, transaction);
+        var updated = await update.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
+    }
+
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, string table, IEnumerable<StarGain> rows, CancellationToken cancellationToken)
+    {
         await using var stream = await connection.BeginRawBinaryCopyAsync(
-            "COPY star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY {table} (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") FROM STDIN (FORMAT BINARY)", cancellationToken);
         var buffer = new CopyRowWriter();
         buffer.Header();
         long count = 0;
@@ -45,19 +73,20 @@ internal static class RawLoad
     }
 
     /// <summary>
-    /// A prepared plain INSERT of 64 rows per step, in one transaction, its values bound as the bulk path binds them
+    /// A prepared plain INSERT (or, over stored rows, INSERT OR REPLACE) of 64 rows per step, in one transaction, its values bound as the bulk path binds them
     /// (<see cref="SqliteRowBinder"/>, 2× faster than Microsoft.Data.Sqlite's parameters), so the baseline stays the
     /// fastest way there is.
     /// </summary>
-    public static long Insert(string connectionString, IEnumerable<StarGain> rows)
+    public static long Insert(string connectionString, IEnumerable<StarGain> rows, bool replace = false)
     {
+        var insert = replace ? "INSERT OR REPLACE" : "INSERT";
         const int perStep = 64;
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
         var database = connection.Handle!;
         var values = string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?)", perStep));
-        Check(raw.sqlite3_prepare_v2(database, $"INSERT INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES {values}", out var statement));
+        Check(raw.sqlite3_prepare_v2(database, $"{insert} INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES {values}", out var statement));
         using (statement)
         {
             var binder = new SqliteRowBinder(database, statement);
@@ -87,7 +116,7 @@ internal static class RawLoad
             // The last few rows one by one.
             using var one = connection.CreateCommand();
             one.Transaction = transaction;
-            one.CommandText = "INSERT INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES ($r, $d, $s, $g)";
+            one.CommandText = insert + " INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES ($r, $d, $s, $g)";
             foreach (var r in pending)
             {
                 one.Parameters.Clear();

@@ -37,13 +37,16 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
                 }
             }
 
+            // JIT off for this transaction: the planner costs a 50,000-row batch's per-row probes high enough to compile
+            // the statement, every batch anew (EXPLAIN: 16 ms of JIT in a 250 ms statement), for no faster execution.
             await ExecuteAsync(connection, stagingMade
                 ? $"TRUNCATE \"{staging}\""
-                : $"CREATE TEMP TABLE \"{staging}\" ON COMMIT DROP AS SELECT {table.ColumnList} FROM \"{table.Table}\" WITH NO DATA", cancellationToken);
+                : $"SET LOCAL jit = off; CREATE TEMP TABLE \"{staging}\" ON COMMIT DROP AS SELECT {table.ColumnList} FROM \"{table.Table}\" WITH NO DATA", cancellationToken);
             stagingMade = true;
             await PostgresCopy.CopyAsync(connection, table, staging, batch, cancellationToken);
             written += await ExecuteAsync(connection,
-                $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) SELECT {table.ColumnList} FROM \"{staging}\" {table.ConflictClause("excluded", "IS DISTINCT FROM")}",
+                $"INSERT INTO \"{table.Table}\" ({table.ColumnList}) SELECT {table.ColumnList} FROM \"{staging}\" AS s " +
+                $"WHERE NOT {table.StoredUnchanged("s", "t", "IS NOT DISTINCT FROM")} {table.ConflictClause("excluded", "IS DISTINCT FROM")}",
                 cancellationToken);
         }
 

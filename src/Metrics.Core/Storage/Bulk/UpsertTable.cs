@@ -89,21 +89,41 @@ internal sealed record UpsertTable<T>(string Table, IReadOnlyList<UpsertColumn<T
     /// </remarks>
     public string ConflictClause(string excludedAlias, string distinct)
     {
-        var updates = Columns
-            .Where(c => !KeyColumns.Contains(c.Name) && c.OnConflict != OnConflict.Keep)
-            .Select(c => (Column: $"\"{c.Name}\"", Value: c.OnConflict switch
-            {
-                OnConflict.KeepWhenNull => $"COALESCE({excludedAlias}.\"{c.Name}\", \"{Table}\".\"{c.Name}\")",
-                OnConflict.Or => $"({excludedAlias}.\"{c.Name}\" OR \"{Table}\".\"{c.Name}\")",
-                _ => $"{excludedAlias}.\"{c.Name}\"",
-            }))
-            .ToList();
+        var updates = Updates(excludedAlias, $"\"{Table}\"");
         var keys = string.Join(", ", KeyColumns.Select(k => $"\"{k}\""));
         return updates.Count == 0
             ? $"ON CONFLICT ({keys}) DO NOTHING"
             : $"ON CONFLICT ({keys}) DO UPDATE SET {string.Join(", ", updates.Select(u => $"{u.Column} = {u.Value}"))} " +
               $"WHERE {string.Join(" OR ", updates.Select(u => $"\"{Table}\".{u.Column} {distinct} {u.Value}"))}";
     }
+
+    /// <summary>
+    /// True for a row of <paramref name="newAlias"/> that would change nothing: its key is stored and every column the
+    /// upsert sets already holds what it would set. PostgreSQL's <c>ON CONFLICT DO UPDATE … WHERE</c> locks each
+    /// conflicting row even when the WHERE leaves it alone, one WAL record per row; rows filtered out by this first are
+    /// never touched (a re-run of 1M unchanged star days: see docs/benchmarks.md, ingest).
+    /// </summary>
+    /// <remarks>
+    /// A scalar subquery, one index probe per row, rather than <c>NOT EXISTS</c>: the planner turned that into a hash
+    /// anti-join that read and hashed the whole stored table for every 50,000-row batch.
+    /// </remarks>
+    public string StoredUnchanged(string newAlias, string storedAlias, string notDistinct)
+    {
+        var same = Updates(newAlias, storedAlias).Select(u => $"{storedAlias}.{u.Column} {notDistinct} {u.Value}").DefaultIfEmpty("true");
+        var keys = KeyColumns.Select(k => $"{storedAlias}.\"{k}\" = {newAlias}.\"{k}\"");
+        return $"COALESCE((SELECT {string.Join(" AND ", same)} FROM \"{Table}\" AS {storedAlias} WHERE {string.Join(" AND ", keys)}), false)";
+    }
+
+    /// <summary>Each column a conflicting write sets, and the value it sets it to.</summary>
+    private List<(string Column, string Value)> Updates(string newAlias, string storedAlias) => Columns
+        .Where(c => !KeyColumns.Contains(c.Name) && c.OnConflict != OnConflict.Keep)
+        .Select(c => (Column: $"\"{c.Name}\"", Value: c.OnConflict switch
+        {
+            OnConflict.KeepWhenNull => $"COALESCE({newAlias}.\"{c.Name}\", {storedAlias}.\"{c.Name}\")",
+            OnConflict.Or => $"({newAlias}.\"{c.Name}\" OR {storedAlias}.\"{c.Name}\")",
+            _ => $"{newAlias}.\"{c.Name}\"",
+        }))
+        .ToList();
 
     public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.Name}\""));
 }
