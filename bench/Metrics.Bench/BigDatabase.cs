@@ -117,6 +117,13 @@ internal static class BigDatabase
         await scope.ServiceProvider.GetRequiredService<MetricsDbContext>().StarSummaries.ExecuteDeleteAsync();
     }
 
+    /// <summary>Moves the data stamp, as any write does: what the web app keeps until the next write is computed again.</summary>
+    public static async Task TouchAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await DataStamps.BumpAsync(scope.ServiceProvider.GetRequiredService<MetricsDbContext>(), CancellationToken.None);
+    }
+
     private static async Task<long> CountAsync(string provider)
     {
         try

@@ -18,11 +18,14 @@ public sealed record OverviewProject(
 }
 
 /// <summary>Tracked projects with their current numbers, recent growth and the age of their data.</summary>
-public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
+public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time, OverviewFiguresCache? cache = null)
 {
-    private sealed record Head(string Id, string Name, string? NameZh, string Category, string Act);
+    internal sealed record Head(string Id, string Name, string? NameZh, string Category, string Act);
 
-    private sealed record Figures(Head Project, List<OverviewRepository> Rows, OverviewRepository? Lead, DateTime? Collected)
+    /// <summary>Every tracked project's figures, in name order, and the repositories' recent stars; shared, so read-only.</summary>
+    internal sealed record AllFigures(List<Figures> Figures, Dictionary<int, RecentStars> Recent);
+
+    internal sealed record Figures(Head Project, List<OverviewRepository> Rows, OverviewRepository? Lead, DateTime? Collected)
     {
         /// <summary>The repository whose numbers the columns show (as <see cref="OverviewProject.Lead"/>).</summary>
         public OverviewRepository? Shown => Rows.FirstOrDefault(r => r.Repository.Role == RepositoryRole.Primary && r.Latest is not null)
@@ -37,6 +40,8 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
     public async Task<OverviewPage> PageAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.PageSize, 1);
+        // The stamp before the data (see DataStamps): cached figures are never older than the stamp they are kept under.
+        var stamp = cache is null || request.Sort == OverviewSort.Name || request.Words.Count > 0 ? (long?)null : await DataStamps.ReadAsync(db, cancellationToken);
         var tracked = (await db.Projects.AsNoTracking().Where(p => p.Tracked)
             .Select(p => new Head(p.Id, p.Name, p.NameZh, p.Category, p.Act)).ToListAsync(cancellationToken))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -54,8 +59,18 @@ public sealed class OverviewQueries(MetricsDbContext db, TimeProvider time)
         }
         else
         {
-            (shown, recent) = await FiguresAsync(heads, today, cancellationToken);
-            shown = [.. Sorted(shown, request).Skip((page - 1) * request.PageSize).Take(request.PageSize)];
+            var all = stamp is { } s ? cache!.Get(s, today) : null;
+            if (all is null || !all.Figures.Select(f => f.Project.Id).SequenceEqual(heads.Select(h => h.Id)))
+            {
+                var (figures, loaded) = await FiguresAsync(heads, today, cancellationToken);
+                all = new AllFigures(figures, loaded);
+                if (stamp is { } written)
+                {
+                    cache!.Set(written, today, all);
+                }
+            }
+
+            (shown, recent) = ([.. Sorted(all.Figures, request).Skip((page - 1) * request.PageSize).Take(request.PageSize)], all.Recent);
         }
 
         var totals = await TotalsAsync([.. shown.Where(p => p.Lead is not null).Select(p => p.Lead!)], recent, cancellationToken);

@@ -7,6 +7,7 @@ public static class SeriesExtensions
     public static IServiceCollection AddMetricsSeries(this IServiceCollection services)
     {
         services.AddSingleton<StarDaysCache>(_ => new());
+        services.AddSingleton<OverviewFiguresCache>();
         services.AddScoped<SeriesQueries>();
         services.AddScoped<CombinedStarSeries>();
         services.AddScoped<LatestSnapshots>();

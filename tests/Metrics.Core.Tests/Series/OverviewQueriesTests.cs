@@ -1,3 +1,4 @@
+using Metrics.Core.Localization;
 using Metrics.Core.Series;
 using Metrics.Core.Storage;
 using Metrics.Core.Storage.Entities;
@@ -130,5 +131,50 @@ public sealed class OverviewQueriesTests
         Assert.Equal(["Project 10", "Project 15"], apache.Projects.Select(p => p.Name));
         Assert.Equal((1, 2, 25), (apache.Pages, apache.Total, apache.Tracked));
         Assert.Equal("Project 25", (await PageAsync(new OverviewRequest(1, 10, Descending: true))).Projects[0].Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sorted_view_shows_every_write_and_the_readers_language_though_its_figures_are_kept(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var data = new DashboardData(database);
+        var today = new DateOnly(2026, 11, 15);
+        var ids = new Dictionary<string, int>();
+        foreach (var (id, stars) in new[] { ("a", 300L), ("b", 200L), ("c", 100L) })
+        {
+            await data.ProjectAsync(id, $"Project {id}");
+            ids[id] = (await data.RepositoryAsync(id, Forge.GitHub, $"owner/{id}")).Id;
+            await data.SnapshotAsync(ids[id], today.AddDays(-1), s => s.Stars = stars);
+        }
+
+        await database.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<MetricsDbContext>();
+            (await db.Projects.SingleAsync(p => p.Id == "b")).NameZh = "项目乙";
+            return await db.SaveChangesAsync();
+        });
+        var clock = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var cache = new OverviewFiguresCache(); // one for the process, as the web app holds it
+        async Task<string[]> ViewAsync() => [.. (await database.InScopeAsync(s =>
+            new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock, cache)
+                .PageAsync(new OverviewRequest(1, 10, OverviewSort.Stars, Descending: true), CancellationToken.None))).Projects
+            .Select(p => $"{p.Name} {p.Lead?.Latest?.Stars}")];
+
+        Assert.Equal(["Project a 300", "Project b 200", "Project c 100"], await ViewAsync());
+        Assert.Equal(["Project a 300", "Project b 200", "Project c 100"], await ViewAsync());
+
+        // A collection stores a new count: the next view orders by it.
+        await data.SnapshotAsync(ids["c"], today, s => s.Stars = 400);
+        Assert.Equal(["Project c 400", "Project a 300", "Project b 200"], await ViewAsync());
+
+        using (DisplayLanguage.Use(DisplayLanguage.Chinese))
+        {
+            Assert.Equal(["Project c 400", "Project a 300", "项目乙 200"], await ViewAsync());
+            Assert.Equal("项目乙", (await database.InScopeAsync(s => new OverviewQueries(s.GetRequiredService<MetricsDbContext>(), clock, cache)
+                .PageAsync(new OverviewRequest(1, 10, OverviewSort.Stars), CancellationToken.None))).Projects[0].Repositories[0].Repository.ProjectName);
+        }
+
+        Assert.Equal(["Project c 400", "Project a 300", "Project b 200"], await ViewAsync());
     }
 }
