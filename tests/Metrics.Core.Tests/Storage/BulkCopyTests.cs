@@ -60,7 +60,8 @@ public sealed class BulkCopyTests
         var rows = StarRows.Gains(repository, Start, 0, 2 * PostgresBulkWriter.BatchSize + 10, gained: 1);
         rows[^1].Source = null!;
 
-        await Assert.ThrowsAnyAsync<Exception>(() => StarRows.WriteAsync(database, rows));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => StarRows.WriteAsync(database, rows));
+        Assert.Contains("Source", error.Message); // the database's own words, naming the column
         Assert.Equal(0, await CountAsync(database));
 
         rows[^1].Source = StarSources.GitHubHistory;

@@ -63,14 +63,10 @@ internal sealed class SqliteUpsertStatement<T> : IDisposable
         }
 
         var result = raw.sqlite3_step(statement);
-        // Reset returns the step's error again; the statement is ready for the next rows either way.
+        // The error is read before the reset, which would return it again; reset, the statement takes the next rows.
+        var error = result == raw.SQLITE_DONE ? null : SqliteErrors.Of(_database, result);
         raw.sqlite3_reset(statement);
-        if (result != raw.SQLITE_DONE)
-        {
-            throw SqliteErrors.Of(_database, result);
-        }
-
-        return raw.sqlite3_changes(_database);
+        return error is null ? raw.sqlite3_changes(_database) : throw error;
     }
 
     private (sqlite3_stmt, SqliteRowBinder) Prepare(int rows)
