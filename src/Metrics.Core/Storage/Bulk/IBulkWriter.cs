@@ -1,5 +1,5 @@
 using Metrics.Core.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 
 namespace Metrics.Core.Storage.Bulk;
 
@@ -18,14 +18,17 @@ public interface IBulkWriter
 internal abstract class BulkWriterBase : IBulkWriter
 {
     public Task<int> UpsertSnapshotsAsync(IEnumerable<DailySnapshot> rows, CancellationToken cancellationToken) =>
-        UpsertAsync(UpsertTables.Snapshots, rows, cancellationToken);
+        UpsertAsync(UpsertTables.Snapshots, rows, null, cancellationToken);
 
-    /// <summary>Also moves each written repository's <see cref="Repository.StarsVersion"/>, after the rows are in.</summary>
-    public async Task<int> UpsertStarGainsAsync(IEnumerable<StarGain> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Also moves each written repository's <see cref="Repository.StarsVersion"/>, in the rows' transaction: a reader
+    /// sees old rows with the old version or new rows with the new one, never new rows under a version it has cached.
+    /// </summary>
+    public Task<int> UpsertStarGainsAsync(IEnumerable<StarGain> rows, CancellationToken cancellationToken)
     {
         var repositories = new HashSet<int>();
         var last = (int?)null;
-        var written = await UpsertAsync(UpsertTables.StarGains, rows.Select(r =>
+        return UpsertAsync(UpsertTables.StarGains, rows.Select(r =>
         {
             // Rows come in runs of one repository.
             if (r.RepositoryId != last)
@@ -35,31 +38,36 @@ internal abstract class BulkWriterBase : IBulkWriter
             }
 
             return r;
-        }), cancellationToken);
-        if (written > 0)
-        {
-            // After the rows, never before: a summary computed in between carries the old version and is redone.
-            await Context.Repositories.Where(r => repositories.Contains(r.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.StarsVersion, r => r.StarsVersion + 1), cancellationToken);
-        }
-
-        return written;
+        }), (connection, transaction, ct) => MoveStarsVersionsAsync(connection, transaction, repositories, ct), cancellationToken);
     }
 
     public Task<int> UpsertReleasesAsync(IEnumerable<Release> rows, CancellationToken cancellationToken) =>
-        UpsertAsync(UpsertTables.Releases, rows, cancellationToken);
+        UpsertAsync(UpsertTables.Releases, rows, null, cancellationToken);
 
     public Task<int> UpsertTagsAsync(IEnumerable<Release> rows, CancellationToken cancellationToken) =>
-        UpsertAsync(UpsertTables.Tags, rows, cancellationToken);
+        UpsertAsync(UpsertTables.Tags, rows, null, cancellationToken);
 
     public Task<int> UpsertContributorsAsync(IEnumerable<Contributor> rows, CancellationToken cancellationToken) =>
-        UpsertAsync(UpsertTables.Contributors, rows, cancellationToken);
+        UpsertAsync(UpsertTables.Contributors, rows, null, cancellationToken);
 
     public Task<int> UpsertGitIdentityDaysAsync(IEnumerable<GitHistory.GitIdentityDay> rows, CancellationToken cancellationToken) =>
-        UpsertAsync(GitHistory.GitHistoryTables.IdentityDays, rows, cancellationToken);
+        UpsertAsync(GitHistory.GitHistoryTables.IdentityDays, rows, null, cancellationToken);
 
-    protected abstract MetricsDbContext Context { get; }
-
-    protected abstract Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
+    /// <param name="changed">Run in the write's transaction, before its commit, when any row was inserted or changed.</param>
+    protected abstract Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, BeforeCommit? changed, CancellationToken cancellationToken)
         where T : class;
+
+    protected delegate Task BeforeCommit(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    private static async Task MoveStarsVersionsAsync(DbConnection connection, DbTransaction transaction, HashSet<int> repositories, CancellationToken cancellationToken)
+    {
+        // Ids are integers, written into the statement; a thousand per statement keeps it short on either database.
+        foreach (var chunk in repositories.Order().Chunk(1000))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"UPDATE repositories SET \"StarsVersion\" = \"StarsVersion\" + 1 WHERE \"Id\" IN ({string.Join(", ", chunk)})";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }

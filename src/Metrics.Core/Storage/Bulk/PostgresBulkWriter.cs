@@ -12,9 +12,7 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 {
     public const int BatchSize = 50_000;
 
-    protected override MetricsDbContext Context => db;
-
-    protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
+    protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, BeforeCommit? changed, CancellationToken cancellationToken)
     {
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
         var connection = (NpgsqlConnection)open.Connection;
@@ -52,6 +50,11 @@ internal sealed class PostgresBulkWriter(MetricsDbContext db) : BulkWriterBase
 
         if (transaction is not null)
         {
+            if (written > 0 && changed is not null)
+            {
+                await changed(connection, transaction, cancellationToken);
+            }
+
             await DataStamps.BumpAsync(connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();

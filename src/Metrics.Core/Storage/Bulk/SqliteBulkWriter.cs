@@ -12,9 +12,7 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
 {
     private const int BatchSize = 50_000;
 
-    protected override MetricsDbContext Context => db;
-
-    protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, CancellationToken cancellationToken)
+    protected override async Task<int> UpsertAsync<T>(UpsertTable<T> table, IEnumerable<T> rows, BeforeCommit? changed, CancellationToken cancellationToken)
     {
         await using var open = await OpenConnection.OpenAsync(db, cancellationToken);
         var connection = (SqliteConnection)open.Connection;
@@ -32,6 +30,11 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
 
             if (transaction is not null)
             {
+                if (written > 0 && changed is not null)
+                {
+                    await changed(connection, transaction, cancellationToken);
+                }
+
                 await DataStamps.BumpAsync(connection, transaction, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
