@@ -86,7 +86,11 @@ internal static class RawLoad
         using var transaction = connection.BeginTransaction();
         var database = connection.Handle!;
         var values = string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?)", perStep));
-        Check(raw.sqlite3_prepare_v2(database, $"{insert} INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES {values}", out var statement));
+        if (raw.sqlite3_prepare_v2(database, $"{insert} INTO star_gains (\"RepositoryId\", \"Day\", \"Source\", \"Gained\") VALUES {values}", out var statement) is var prepared and not 0)
+        {
+            throw SqliteErrors.Of(database, prepared);
+        }
+
         using (statement)
         {
             var binder = new SqliteRowBinder(database, statement);
@@ -106,7 +110,12 @@ internal static class RawLoad
                         binder.Int64(r.Gained);
                     }
 
-                    Check(raw.sqlite3_step(statement) == raw.SQLITE_DONE ? raw.SQLITE_OK : raw.sqlite3_reset(statement));
+                    var result = raw.sqlite3_step(statement);
+                    if (result != raw.SQLITE_DONE)
+                    {
+                        throw SqliteErrors.Of(database, result);
+                    }
+
                     raw.sqlite3_reset(statement);
                     count += pending.Count;
                     pending.Clear();
@@ -131,12 +140,5 @@ internal static class RawLoad
             return count;
         }
 
-        void Check(int result)
-        {
-            if (result != raw.SQLITE_OK)
-            {
-                throw new InvalidOperationException($"SQLite error {result}: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}");
-            }
-        }
     }
 }

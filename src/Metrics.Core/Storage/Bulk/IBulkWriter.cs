@@ -59,6 +59,18 @@ internal abstract class BulkWriterBase : IBulkWriter
 
     protected delegate Task BeforeCommit(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>Ends a provider's write: the caller's step when rows changed, then the data stamp, then the commit.</summary>
+    protected static async Task CommitAsync(DbConnection connection, DbTransaction transaction, int written, BeforeCommit? changed, CancellationToken cancellationToken)
+    {
+        if (written > 0 && changed is not null)
+        {
+            await changed(connection, transaction, cancellationToken);
+        }
+
+        await DataStamps.BumpAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private static async Task MoveStarsVersionsAsync(DbConnection connection, DbTransaction transaction, HashSet<int> repositories, CancellationToken cancellationToken)
     {
         // Ids are integers, written into the statement; a thousand per statement keeps it short on either database.

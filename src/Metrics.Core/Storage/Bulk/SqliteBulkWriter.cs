@@ -30,13 +30,7 @@ internal sealed class SqliteBulkWriter(MetricsDbContext db) : BulkWriterBase
 
             if (transaction is not null)
             {
-                if (written > 0 && changed is not null)
-                {
-                    await changed(connection, transaction, cancellationToken);
-                }
-
-                await DataStamps.BumpAsync(connection, transaction, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await CommitAsync(connection, transaction, written, changed, cancellationToken);
             }
 
             return written;

@@ -17,7 +17,7 @@ internal enum OnConflict
 }
 
 /// <param name="Write">Writes the row's value to a COPY or a statement's parameters, typed, without boxing.</param>
-internal sealed record UpsertColumn<T>(string Name, Type ClrType, Action<IRowValues, T> Write, OnConflict OnConflict);
+internal sealed record UpsertColumn<T>(string Name, Action<IRowValues, T> Write, OnConflict OnConflict);
 
 /// <summary>One table's upsert, described once and written by either provider's bulk path.</summary>
 /// <param name="Keys">Equality on the key columns, without building a key string per row.</param>
@@ -147,7 +147,7 @@ internal static class UpsertColumn
     public static UpsertColumn<T> Of<T, TValue>(string name, Func<T, TValue> value, OnConflict onConflict = OnConflict.Overwrite)
     {
         var type = Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
-        return new(name, type, WriterOf(value, type), onConflict);
+        return new(name, WriterOf(value, type), onConflict);
     }
 
     private static Action<IRowValues, T> WriterOf<T, TValue>(Func<T, TValue> value, Type type) => type switch
